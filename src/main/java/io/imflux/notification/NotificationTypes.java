@@ -1,0 +1,15 @@
+package io.imflux.notification;
+
+/** Notification content types the server emits (spec/common.md §6.4); the same numbers in both dialects. */
+public final class NotificationTypes {
+
+  public static final int FRIEND_INFO_UPDATED = 1209;
+  public static final int USER_INFO_UPDATED = 1303;
+  public static final int USER_STATUS_CHANGE = 1304;
+  public static final int USER_COMMAND_ADD = 1305;
+  public static final int USER_COMMAND_DELETE = 1306;
+  public static final int USER_COMMAND_UPDATE = 1307;
+  public static final int USER_SUBSCRIBE_ONLINE_STATUS = 1308;
+
+  private NotificationTypes() {}
+}
