@@ -97,14 +97,8 @@ public final class GoJsonReader {
       builder.clearField(field);
       JsonToken element;
       while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
-        if (element == JsonToken.VALUE_NULL) {
-          if (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE) {
-            throw ImError.args(field.getName() + " has a null element");
-          }
-          builder.addRepeatedField(field, field.getDefaultValue());
-        } else {
-          builder.addRepeatedField(field, readValue(parser, element, builder, field));
-        }
+        builder.addRepeatedField(field, element == JsonToken.VALUE_NULL
+            ? zeroValue(field) : readValue(parser, element, builder, field));
       }
     } else {
       builder.setField(field, readValue(parser, token, builder, field));
@@ -179,11 +173,7 @@ public final class GoJsonReader {
         if (token != JsonToken.VALUE_STRING) {
           throw mismatch(token, field.getName(), "[]byte");
         }
-        try {
-          yield ByteString.copyFrom(Base64.getMimeDecoder().decode(parser.getString()));
-        } catch (IllegalArgumentException e) {
-          throw ImError.args("illegal base64 data in " + field.getName());
-        }
+        yield decodeBase64(parser.getString(), field);
       }
       case FLOAT, DOUBLE -> {
         if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
@@ -203,6 +193,41 @@ public final class GoJsonReader {
         default -> readInteger(parser, token, field, Long.MIN_VALUE, Long.MAX_VALUE);
       };
     };
+  }
+
+  /**
+   * The element Go stores for a {@code null} in a list of scalars: the type's zero value. A {@code null} in a list
+   * of messages would be a nil pointer the reference's handlers dereference, so it is refused.
+   */
+  private static Object zeroValue(FieldDescriptor field) {
+    return switch (field.getJavaType()) {
+      case INT -> 0;
+      case LONG -> 0L;
+      case FLOAT -> 0f;
+      case DOUBLE -> 0d;
+      case BOOLEAN -> false;
+      case STRING -> "";
+      case BYTE_STRING -> ByteString.EMPTY;
+      case ENUM -> field.getEnumType().findValueByNumberCreatingIfUnknown(0);
+      case MESSAGE -> throw ImError.args(field.getName() + " has a null element");
+    };
+  }
+
+  /**
+   * Go's {@code base64.StdEncoding}: the standard alphabet with padding, line breaks ignored, anything else an
+   * error (the JDK's MIME decoder would silently skip foreign characters, its basic one accepts missing padding).
+   */
+  private static ByteString decodeBase64(String text, FieldDescriptor field) {
+    String compact = text.indexOf('\r') < 0 && text.indexOf('\n') < 0
+        ? text : text.replace("\r", "").replace("\n", "");
+    if (compact.length() % 4 != 0) {
+      throw ImError.args("illegal base64 data in " + field.getName());
+    }
+    try {
+      return ByteString.copyFrom(Base64.getDecoder().decode(compact));
+    } catch (IllegalArgumentException e) {
+      throw ImError.args("illegal base64 data in " + field.getName());
+    }
   }
 
   private static Message readMessage(JsonParser parser, JsonToken token, Message.Builder parent, FieldDescriptor field) {

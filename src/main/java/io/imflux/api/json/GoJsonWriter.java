@@ -165,11 +165,8 @@ public final class GoJsonWriter {
       if (e >= 0 && plain.charAt(e + 1) != '-' && plain.charAt(e + 1) != '+') {
         plain = plain.substring(0, e + 1) + "+" + plain.substring(e + 1);
       }
-      // Go writes at least two exponent digits: 1e-07.
-      int sign = plain.indexOf('e') + 2;
-      if (sign < plain.length() && plain.length() - sign == 1) {
-        plain = plain.substring(0, sign) + "0" + plain.substring(sign);
-      }
+      // strconv writes two exponent digits (1e-07), but encoding/json trims a negative one back to 1e-7;
+      // positive exponents are always 21 or more here.
       return plain;
     }
     return decimal.stripTrailingZeros().toPlainString();
