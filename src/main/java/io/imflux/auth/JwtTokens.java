@@ -17,12 +17,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.UUID;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs and verifies the JWTs (HS256; claims as spec/common.md §4.1). The HMAC key is SHA-256 of
+ * Signs and verifies the JWTs (HS256; claims as spec/common.md §4.1, plus a {@code jti}). The HMAC key is SHA-256 of
  * {@code imflux.secret}: jjwt refuses HMAC keys under 256 bits and the reference's default secret is 9 bytes.
  * Clients never verify tokens, they only carry them, so the key's derivation is ours to choose.
  */
@@ -50,6 +51,9 @@ public class JwtTokens {
         .header().type("JWT").and()
         .claim("UserID", userID)
         .claim("PlatformID", platformID)
+        // The reference's claims alone repeat within a second; a token ID keeps every issued token distinct, so
+        // kicking one never kicks its twin.
+        .id(UUID.randomUUID().toString())
         .expiration(Date.from(expiresAt))
         .issuedAt(Date.from(now.minus(ISSUED_AT_SHIFT)))
         .signWith(key, Jwts.SIG.HS256)
