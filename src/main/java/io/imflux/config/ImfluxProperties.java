@@ -30,6 +30,14 @@ public record ImfluxProperties(
     @DefaultValue Mongo mongo,
     @DefaultValue EmbeddedMongo embeddedMongo) {
 
+  public ImfluxProperties {
+    // Cluster mode's Redis and Kafka adapters are not in this build: say so at startup, not as a missing bean.
+    if (!"standalone".equals(mode)) {
+      throw new IllegalArgumentException(
+          "imflux.mode=" + mode + " is not available in this build: only standalone runs");
+    }
+  }
+
   public record Admin(
       @DefaultValue("imAdmin") List<String> userIds,
       @DefaultValue("superAdmin") List<String> nicknames) {}
