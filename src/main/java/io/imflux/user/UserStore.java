@@ -4,11 +4,13 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.imflux.api.ErrorKind;
 import io.imflux.api.ImError;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.bson.Document;
@@ -85,6 +87,70 @@ public class UserStore {
 
   public Mono<Void> delete(Collection<String> userIDs) {
     return Mono.from(users.deleteMany(Filters.in("_id", List.copyOf(userIDs)))).then();
+  }
+
+  /** The IDs among {@code userIDs} that are registered. */
+  public Flux<String> existingIDs(Collection<String> userIDs) {
+    if (userIDs.isEmpty()) {
+      return Flux.empty();
+    }
+    return Flux.from(users.find(Filters.in("_id", List.copyOf(userIDs))).projection(Projections.include("_id")))
+        .map(document -> document.getString("_id"));
+  }
+
+  public Mono<Long> countAll() {
+    return Mono.from(users.countDocuments());
+  }
+
+  /** User IDs of all users in storage order, skipping {@code skip} and returning at most {@code limit}. */
+  public Flux<String> pageIDs(int skip, int limit) {
+    return Flux.from(users.find().projection(Projections.include("_id")).skip(skip).limit(limit))
+        .map(document -> document.getString("_id"));
+  }
+
+  public Mono<Long> countMatching(UserSearch search) {
+    return count(filter(search));
+  }
+
+  /** Users matching {@code search} in storage order, skipping {@code skip} and returning at most {@code limit}. */
+  public Flux<User> pageMatching(UserSearch search, int skip, int limit) {
+    return page(filter(search), skip, limit);
+  }
+
+  /** Sets the patch's fields in one atomic step; returns the user as it was before, or empty when there is none. */
+  public Mono<User> patch(String userID, UserPatch patch) {
+    List<Bson> updates = new ArrayList<>(4);
+    if (patch.nickname() != null) {
+      updates.add(Updates.set("nickname", patch.nickname()));
+    }
+    if (patch.faceURL() != null) {
+      updates.add(Updates.set("faceURL", patch.faceURL()));
+    }
+    if (patch.ex() != null) {
+      updates.add(Updates.set("ex", patch.ex()));
+    }
+    if (patch.globalRecvMsgOpt() != null) {
+      updates.add(Updates.set("globalRecvMsgOpt", patch.globalRecvMsgOpt()));
+    }
+    if (updates.isEmpty()) {
+      return find(userID);
+    }
+    return Mono.from(users.findOneAndUpdate(Filters.eq("_id", userID), Updates.combine(updates),
+            new com.mongodb.client.model.FindOneAndUpdateOptions()
+                .returnDocument(com.mongodb.client.model.ReturnDocument.BEFORE)))
+        .map(UserStore::toUser);
+  }
+
+  private static Bson filter(UserSearch search) {
+    Bson levels = Filters.in("appMangerLevel", search.levels());
+    List<Bson> patterns = new ArrayList<>(2);
+    if (!search.userIDPattern().isEmpty()) {
+      patterns.add(Filters.regex("_id", search.userIDPattern(), "i"));
+    }
+    if (!search.nicknamePattern().isEmpty()) {
+      patterns.add(Filters.regex("nickname", search.nicknamePattern(), "i"));
+    }
+    return patterns.isEmpty() ? levels : Filters.and(levels, Filters.or(patterns));
   }
 
   private static boolean isDuplicateKey(MongoBulkWriteException e) {
