@@ -42,7 +42,8 @@ class ApiResponsesTest {
     GetAdminTokenResp token = GetAdminTokenResp.newBuilder().setToken("eyJ.a.b").setExpireTimeSeconds(7776000).build();
 
     assertThat(text(openim.success(token))).isEqualTo(
-        "{\"errCode\":0,\"errMsg\":\"\",\"errDlt\":\"\",\"data\":{\"token\":\"eyJ.a.b\",\"expireTimeSeconds\":7776000}}");
+        "{\"errCode\":0,\"errMsg\":\"\",\"errDlt\":\"\","
+            + "\"data\":{\"token\":\"eyJ.a.b\",\"expireTimeSeconds\":7776000}}");
     assertThat(text(document.success(token))).isEqualTo("{\"errCode\":0,\"errMsg\":\"success\",\"errDlt\":\"\","
         + "\"data\":{\"token\":\"eyJ.a.b\",\"expireTimeSeconds\":7776000}}");
   }

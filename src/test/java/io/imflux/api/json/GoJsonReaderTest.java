@@ -412,8 +412,9 @@ class GoJsonReaderTest {
 
     @Test
     void mapsAreObjectsAndALaterKeyWins() {
-      SetUserClientConfigReq request = body("{\"userID\":\"u\",\"configs\":{\"b\":\"2\",\"a\":\"1\",\"b\":\"3\",\"n\":null}}",
-          SetUserClientConfigReq.getDefaultInstance());
+      SetUserClientConfigReq request =
+          body("{\"userID\":\"u\",\"configs\":{\"b\":\"2\",\"a\":\"1\",\"b\":\"3\",\"n\":null}}",
+              SetUserClientConfigReq.getDefaultInstance());
 
       assertThat(request.getConfigsMap()).isEqualTo(Map.of("a", "1", "b", "3", "n", ""));
     }

@@ -222,8 +222,8 @@ class GoJsonWriterTest {
       assertThat(json(UInt64Value.newBuilder().setValue(-1L).build())).isEqualTo("{\"value\":18446744073709551615}");
       assertThat(json(UInt64Value.newBuilder().setValue(Long.MIN_VALUE).build()))
           .isEqualTo("{\"value\":9223372036854775808}");
-      DynamicMessage probe = Probe.builder().setField(Probe.field("idHash"), Long.parseUnsignedLong("12345678901234567890"))
-          .build();
+      DynamicMessage probe =
+          Probe.builder().setField(Probe.field("idHash"), Long.parseUnsignedLong("12345678901234567890")).build();
       assertThat(json(probe)).contains("\"idHash\":12345678901234567890");
     }
 
