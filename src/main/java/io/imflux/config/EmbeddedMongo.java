@@ -37,7 +37,8 @@ public final class EmbeddedMongo implements AutoCloseable {
     return new EmbeddedMongo(null, null, null);
   }
 
-  static EmbeddedMongo start(String directory) {
+  /** Starts the store over the data file in {@code directory}, creating both when they do not exist. */
+  public static EmbeddedMongo start(String directory) {
     Path dir = Path.of(directory).toAbsolutePath().normalize();
     try {
       Files.createDirectories(dir);
@@ -60,7 +61,8 @@ public final class EmbeddedMongo implements AutoCloseable {
     return new EmbeddedMongo(server, backend, uri);
   }
 
-  Optional<String> connectionString() {
+  /** Where clients reach the store; empty for {@link #none()}. */
+  public Optional<String> connectionString() {
     return Optional.ofNullable(connectionString);
   }
 

@@ -23,7 +23,11 @@ public class MongoConfig {
 
   @Bean(destroyMethod = "close")
   MongoClient mongoClient(ImfluxProperties properties, EmbeddedMongo embedded) {
-    String uri = embedded.connectionString().orElse(properties.mongo().uri());
+    return client(embedded.connectionString().orElse(properties.mongo().uri()));
+  }
+
+  /** The one way a client is built, so tests that use the store without Spring talk to it as the server does. */
+  public static MongoClient client(String uri) {
     MongoClientSettings settings = MongoClientSettings.builder()
         .applyConnectionString(new ConnectionString(uri))
         .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(10, TimeUnit.SECONDS))

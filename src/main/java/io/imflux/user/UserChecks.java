@@ -1,7 +1,6 @@
 package io.imflux.user;
 
 import io.imflux.api.ImError;
-import io.imflux.proto.sdkws.RequestPagination;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,9 +10,6 @@ import java.util.regex.PatternSyntaxException;
 /** The argument rules the user routes share; each failure is a 1001 with the reference's {@code errDlt} text. */
 final class UserChecks {
 
-  /** Letters of any script, decimal digits and {@code _} (spec/common.md §7); so never empty and never a {@code :}. */
-  private static final Pattern LEGAL_USER_ID = Pattern.compile("[\\p{L}\\p{Nd}_]+");
-
   private UserChecks() {}
 
   static void require(boolean valid, String detail) {
@@ -22,22 +18,11 @@ final class UserChecks {
     }
   }
 
-  static boolean isLegalUserID(String userID) {
-    return LEGAL_USER_ID.matcher(userID).matches();
-  }
-
   static void requireDistinct(List<String> userIDs) {
     Set<String> seen = new HashSet<>(userIDs.size() * 2);
     for (String userID : userIDs) {
       require(seen.add(userID), "userID repeated");
     }
-  }
-
-  /** The Check rule of routes whose pagination is required: present, and {@code pageNumber >= 1}. */
-  static Paging requirePaging(boolean present, RequestPagination pagination) {
-    require(present, "pagination is empty");
-    require(pagination.getPageNumber() >= 1, "pageNumber is invalid");
-    return Paging.of(pagination);
   }
 
   /**

@@ -5,6 +5,7 @@ import static io.imflux.user.UserChecks.require;
 import io.imflux.api.ApiRequest;
 import io.imflux.api.ErrorKind;
 import io.imflux.api.ImError;
+import io.imflux.api.Paging;
 import io.imflux.proto.sdkws.UserInfo;
 import io.imflux.proto.user.AccountCheckReq;
 import io.imflux.proto.user.AccountCheckResp;
@@ -49,7 +50,7 @@ public class UserService {
       require(request.has("users"), "users are empty");
       List<UserInfo> infos = request.body().getUsersList();
       for (UserInfo info : infos) {
-        require(UserChecks.isLegalUserID(info.getUserID()), "userID is legal");
+        require(UserIds.isLegal(info.getUserID()), "userID is legal");
         require(!info.getNickname().isEmpty(), "user name is empty");
       }
       require(!infos.isEmpty(), "users are empty");
@@ -80,7 +81,7 @@ public class UserService {
   public Mono<GetAllUserIDResp> allUserIDs(ApiRequest<GetAllUserIDReq> request) {
     return Mono.defer(() -> {
       GetAllUserIDReq body = request.body();
-      Paging paging = UserChecks.requirePaging(body.hasPagination(), body.getPagination());
+      Paging paging = Paging.required(body.hasPagination(), body.getPagination());
       Flux<String> page = paging.isEmpty() ? Flux.empty() : users.pageIDs(paging.skip(), paging.limit());
       return Mono.zip(users.countAll(), page.collectList())
           .map(result -> GetAllUserIDResp.newBuilder()
@@ -111,7 +112,7 @@ public class UserService {
   public Mono<GetPaginationUsersResp> searchUsers(ApiRequest<GetPaginationUsersReq> request) {
     return Mono.defer(() -> {
       GetPaginationUsersReq body = request.body();
-      Paging paging = UserChecks.requirePaging(body.hasPagination(), body.getPagination());
+      Paging paging = Paging.required(body.hasPagination(), body.getPagination());
       UserChecks.requireRegex(body.getUserID(), "userID");
       UserChecks.requireRegex(body.getNickName(), "nickName");
       UserSearch search = new UserSearch(SEARCHABLE_LEVELS, body.getUserID(), body.getNickName());
@@ -125,7 +126,7 @@ public class UserService {
   }
 
   /** {@code total} is an int32 on the wire. */
-  private static int clampToInt(long count) {
+  static int clampToInt(long count) {
     return (int) Math.min(count, Integer.MAX_VALUE);
   }
 }

@@ -1,14 +1,6 @@
 package io.imflux.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyCollection;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
-import static org.mockito.Mockito.when;
 
 import com.google.protobuf.Message;
 import io.imflux.api.ApiRequest;
@@ -23,26 +15,31 @@ import io.imflux.proto.user.AccountCheckReq;
 import io.imflux.proto.user.GetAllUserIDReq;
 import io.imflux.proto.user.GetPaginationUsersReq;
 import io.imflux.proto.user.UserRegisterReq;
+import io.imflux.testing.EmbeddedStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Nested;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.test.StepVerifier;
 
-/** The rules of {@link UserService}: arguments first, then permission, then what is stored. */
+/** The rules of {@link UserService} over the real store: arguments first, then permission, then what is stored. */
 class UserServiceTest {
+
+  @RegisterExtension
+  static final EmbeddedStore STORE = new EmbeddedStore();
 
   static final Operator ADMIN = new Operator("imAdmin", Platform.ADMIN, true);
   static final Operator MEMBER = new Operator("member", Platform.ANDROID, false);
   static final long NOW = 1_719_900_000_000L;
+  static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-  final UserStore store = mock(UserStore.class);
+  final UserStore store = new UserStore(STORE.database());
   final UserService service = new UserService(store, Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
 
   static <T extends Message> ApiRequest<T> request(T body, Operator operator, String... present) {
@@ -55,6 +52,10 @@ class UserServiceTest {
 
   static boolean is(Throwable error, ErrorKind kind, String detailPart) {
     return error instanceof ImError imError && imError.kind() == kind && imError.detail().contains(detailPart);
+  }
+
+  static User stored(String userID, int appMangerLevel) {
+    return new User(userID, "n", "", "", 1L, appMangerLevel, 0);
   }
 
   @Test
@@ -70,31 +71,28 @@ class UserServiceTest {
     StepVerifier.create(service.register(request(UserRegisterReq.getDefaultInstance(), ADMIN)))
         .expectErrorMatches(e -> is(e, ErrorKind.ARGS, "users are empty"))
         .verify();
-    verifyNoInteractions(store);
+    StepVerifier.create(store.existingIDs(List.of("a-b", "a"))).verifyComplete();
   }
 
   @Test
   void registerRefusesTheWholeBatchWhenAnyIDExists() {
-    when(store.existingIDs(anyCollection())).thenReturn(Flux.just("b"));
+    store.insertAll(List.of(stored("b", 0))).block(TIMEOUT);
     var batch = UserRegisterReq.newBuilder().addUsers(user("a", "n")).addUsers(user("b", "n")).build();
     StepVerifier.create(service.register(request(batch, ADMIN, "users")))
         .expectErrorMatches(e -> is(e, ErrorKind.REGISTERED_ALREADY, "b"))
         .verify();
-    verify(store, never()).insertAll(any());
+    StepVerifier.create(store.existingIDs(List.of("a"))).verifyComplete();
   }
 
   @Test
-  @SuppressWarnings("unchecked")
   void registerStampsTheServersTimeAndKeepsTheGivenLevels() {
-    when(store.existingIDs(anyCollection())).thenReturn(Flux.empty());
-    when(store.insertAll(any())).thenReturn(Mono.empty());
     var batch = UserRegisterReq.newBuilder()
         .addUsers(user("用户_1", "n").toBuilder().setCreateTime(5).setAppMangerLevel(3).setGlobalRecvMsgOpt(7))
         .build();
     StepVerifier.create(service.register(request(batch, ADMIN, "users"))).verifyComplete();
-    ArgumentCaptor<List<User>> inserted = ArgumentCaptor.forClass(List.class);
-    verify(store).insertAll(inserted.capture());
-    assertThat(inserted.getValue()).containsExactly(new User("用户_1", "n", "", "", NOW, 3, 7));
+    StepVerifier.create(store.find("用户_1"))
+        .expectNext(new User("用户_1", "n", "", "", NOW, 3, 7))
+        .verifyComplete();
   }
 
   @Test
@@ -106,7 +104,7 @@ class UserServiceTest {
     StepVerifier.create(service.register(request(batch, ADMIN, "users")))
         .expectErrorMatches(e -> is(e, ErrorKind.ARGS, "userID repeated"))
         .verify();
-    verifyNoInteractions(store);
+    StepVerifier.create(store.existingIDs(List.of("a"))).verifyComplete();
   }
 
   @Test
@@ -115,9 +113,9 @@ class UserServiceTest {
     StepVerifier.create(service.accountCheck(request(body, MEMBER, "checkUserIDs")))
         .expectErrorMatches(e -> is(e, ErrorKind.ARGS, "userID repeated"))
         .verify();
-    verifyNoInteractions(store);
   }
 
+  /** The store would fail such a pattern with its own error, not with this 1001. */
   @Test
   void searchRejectsAnInvalidPatternBeforeAskingTheStore() {
     var body = GetPaginationUsersReq.newBuilder()
@@ -127,60 +125,46 @@ class UserServiceTest {
     StepVerifier.create(service.searchUsers(request(body, MEMBER, "pagination", "nickName")))
         .expectErrorMatches(e -> is(e, ErrorKind.ARGS, "nickName"))
         .verify();
-    verifyNoInteractions(store);
   }
 
   @Test
   void searchLooksAtOrdinaryUsersOnly() {
-    when(store.countMatching(any())).thenReturn(Mono.just(0L));
-    when(store.pageMatching(any(), anyInt(), anyInt())).thenReturn(Flux.empty());
+    // Accounts of levels 2-4 stored first: were they counted, page 3 would start five users earlier.
+    List<User> users = new ArrayList<>();
+    IntStream.rangeClosed(2, 4).forEach(level -> users.add(stored("look_level" + level, level)));
+    IntStream.range(0, 25).forEach(i -> users.add(stored("look_%02d".formatted(i), i % 2)));
+    store.insertAll(users).block(TIMEOUT);
     var body = GetPaginationUsersReq.newBuilder()
         .setPagination(RequestPagination.newBuilder().setPageNumber(3).setShowNumber(10))
-        .setUserID("^a")
+        .setUserID("^look_")
         .build();
     StepVerifier.create(service.searchUsers(request(body, MEMBER, "pagination", "userID")))
-        .assertNext(response -> assertThat(response.getTotal()).isZero())
+        .assertNext(response -> {
+          assertThat(response.getTotal()).isEqualTo(25);
+          assertThat(response.getUsersList()).extracting(UserInfo::getUserID)
+              .containsExactly("look_20", "look_21", "look_22", "look_23", "look_24");
+        })
         .verifyComplete();
-    verify(store).pageMatching(new UserSearch(List.of(0, 1), "^a", ""), 20, 10);
   }
 
   @Test
   void anEmptyPageAsksOnlyForTheTotal() {
-    when(store.countAll()).thenReturn(Mono.just(3_000_000_000L));
+    store.insertAll(List.of(stored("total_1", 0), stored("total_2", 0))).block(TIMEOUT);
+    long total = store.countAll().block(TIMEOUT);
     var body = GetAllUserIDReq.newBuilder()
         .setPagination(RequestPagination.newBuilder().setPageNumber(1).setShowNumber(0))
         .build();
     StepVerifier.create(service.allUserIDs(request(body, MEMBER, "pagination")))
         .assertNext(response -> {
-          assertThat(response.getTotal()).isEqualTo(Integer.MAX_VALUE);
+          assertThat(response.getTotal()).isEqualTo(total);
           assertThat(response.getUserIDsList()).isEmpty();
         })
         .verifyComplete();
-    verify(store, never()).pageIDs(anyInt(), anyInt());
   }
 
-  @Nested
-  class PagingRules {
-
-    @Test
-    void skipsWholePages() {
-      assertThat(Paging.of(page(3, 20))).isEqualTo(new Paging(40, 20));
-    }
-
-    @Test
-    void nonPositiveNumbersGiveAnEmptyPage() {
-      assertThat(Paging.of(page(0, 20)).isEmpty()).isTrue();
-      assertThat(Paging.of(page(1, 0)).isEmpty()).isTrue();
-      assertThat(Paging.of(page(1, -5)).isEmpty()).isTrue();
-    }
-
-    @Test
-    void aSkipBeyondAnIntIsAnEmptyPage() {
-      assertThat(Paging.of(page(Integer.MAX_VALUE, Integer.MAX_VALUE)).isEmpty()).isTrue();
-    }
-
-    private RequestPagination page(int number, int size) {
-      return RequestPagination.newBuilder().setPageNumber(number).setShowNumber(size).build();
-    }
+  @Test
+  void aTotalBeyondAnIntIsReportedAsTheLargestInt() {
+    assertThat(UserService.clampToInt(3_000_000_000L)).isEqualTo(Integer.MAX_VALUE);
+    assertThat(UserService.clampToInt(3L)).isEqualTo(3);
   }
 }

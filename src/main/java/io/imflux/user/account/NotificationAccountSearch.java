@@ -2,9 +2,8 @@ package io.imflux.user.account;
 
 import com.mongodb.client.model.Filters;
 import io.imflux.api.ApiRequest;
-import io.imflux.api.ImError;
+import io.imflux.api.Paging;
 import io.imflux.auth.AdminUsers;
-import io.imflux.proto.sdkws.RequestPagination;
 import io.imflux.proto.user.NotificationAccountInfo;
 import io.imflux.proto.user.SearchNotificationAccountReq;
 import io.imflux.proto.user.SearchNotificationAccountResp;
@@ -34,18 +33,13 @@ class NotificationAccountSearch {
   Mono<SearchNotificationAccountResp> search(ApiRequest<SearchNotificationAccountReq> request) {
     return Mono.defer(() -> {
       SearchNotificationAccountReq req = request.body();
-      if (!req.hasPagination()) {
-        throw ImError.args("pagination is empty");
-      }
-      if (req.getPagination().getPageNumber() < 1) {
-        throw ImError.args("pageNumber is invalid");
-      }
+      Paging paging = Paging.required(req.hasPagination(), req.getPagination());
       request.operator().requireAdmin();
       Predicate<User> eligible = eligible(req);
       return candidates(req, eligible)
           .filter(eligible)
           .collectList()
-          .map(accounts -> page(accounts, req.getPagination()));
+          .map(accounts -> page(accounts, paging));
     });
   }
 
@@ -71,16 +65,9 @@ class NotificationAccountSearch {
         : account;
   }
 
-  private static SearchNotificationAccountResp page(List<User> accounts, RequestPagination pagination) {
+  private static SearchNotificationAccountResp page(List<User> accounts, Paging paging) {
     SearchNotificationAccountResp.Builder resp = SearchNotificationAccountResp.newBuilder().setTotal(accounts.size());
-    int show = pagination.getShowNumber();
-    if (show <= 0) {
-      return resp.build();
-    }
-    long from = (long) (pagination.getPageNumber() - 1) * show;
-    accounts.stream()
-        .skip(from)
-        .limit(show)
+    paging.slice(accounts).stream()
         .map(user -> NotificationAccountInfo.newBuilder()
             .setUserID(user.userID())
             .setFaceURL(user.faceURL())

@@ -8,6 +8,7 @@ import io.imflux.proto.user.AddNotificationAccountReq;
 import io.imflux.proto.user.AddNotificationAccountResp;
 import io.imflux.proto.user.UpdateNotificationAccountInfoReq;
 import io.imflux.user.User;
+import io.imflux.user.UserIds;
 import io.imflux.user.UserStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +76,8 @@ class NotificationAccountService {
 
   private Mono<String> createWithGivenId(AddNotificationAccountReq req) {
     String userID = req.getUserID();
-    if (!NotificationAccountIds.isLegal(userID)) {
+    // The reference does not check given IDs here; the registration rule keeps other stores' keys unambiguous.
+    if (!UserIds.isLegal(userID)) {
       return Mono.error(ImError.args("userID is legal"));
     }
     return users.find(userID)

@@ -3,7 +3,7 @@ package io.imflux.user.clientconfig;
 import io.imflux.api.ApiRequest;
 import io.imflux.api.ErrorKind;
 import io.imflux.api.ImError;
-import io.imflux.proto.sdkws.RequestPagination;
+import io.imflux.api.Paging;
 import io.imflux.proto.user.ClientConfig;
 import io.imflux.proto.user.DelUserClientConfigReq;
 import io.imflux.proto.user.GetUserClientConfigReq;
@@ -14,7 +14,6 @@ import io.imflux.proto.user.SetUserClientConfigReq;
 import io.imflux.user.UserStore;
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -72,7 +71,7 @@ class ClientConfigService {
       request.operator().requireAdmin();
       return store.find(req.getUserID(), req.getKey())
           .collectList()
-          .map(entries -> page(entries, req.hasPagination() ? req.getPagination() : null));
+          .map(entries -> page(entries, Paging.of(req.getPagination())));
     });
   }
 
@@ -82,17 +81,10 @@ class ClientConfigService {
         .then();
   }
 
-  /** No pagination: the total only, as the reference (spec/api-auth-user.md §29). */
-  private static PageUserClientConfigResp page(
-      List<ClientConfigEntry> entries, @Nullable RequestPagination pagination) {
+  /** No pagination reads as page 0, an empty page: the total only, as the reference (spec/api-auth-user.md §29). */
+  private static PageUserClientConfigResp page(List<ClientConfigEntry> entries, Paging paging) {
     PageUserClientConfigResp.Builder resp = PageUserClientConfigResp.newBuilder().setTotal(entries.size());
-    if (pagination == null || pagination.getPageNumber() <= 0 || pagination.getShowNumber() <= 0) {
-      return resp.build();
-    }
-    long from = (long) (pagination.getPageNumber() - 1) * pagination.getShowNumber();
-    entries.stream()
-        .skip(from)
-        .limit(pagination.getShowNumber())
+    paging.slice(entries).stream()
         .map(entry -> ClientConfig.newBuilder()
             .setKey(entry.key())
             .setUserID(entry.userID())

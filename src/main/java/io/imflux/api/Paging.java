@@ -1,6 +1,7 @@
-package io.imflux.user;
+package io.imflux.api;
 
 import io.imflux.proto.sdkws.RequestPagination;
+import java.util.List;
 
 /**
  * Which slice of a result a paginated route returns (spec/common.md §3): {@code showNumber} items after
@@ -21,7 +22,25 @@ public record Paging(int skip, int limit) {
     return skip > Integer.MAX_VALUE ? EMPTY : new Paging((int) skip, size);
   }
 
+  /** The Check rule of routes whose pagination is required: present, and {@code pageNumber >= 1}; 1001 otherwise. */
+  public static Paging required(boolean present, RequestPagination pagination) {
+    if (!present) {
+      throw ImError.args("pagination is empty");
+    }
+    if (pagination.getPageNumber() < 1) {
+      throw ImError.args("pageNumber is invalid");
+    }
+    return of(pagination);
+  }
+
   public boolean isEmpty() {
     return limit == 0;
+  }
+
+  /** This page of a result held in memory (a view of {@code items}). */
+  public <T> List<T> slice(List<T> items) {
+    int from = Math.min(skip, items.size());
+    int to = (int) Math.min((long) skip + limit, items.size());
+    return items.subList(from, to);
   }
 }
