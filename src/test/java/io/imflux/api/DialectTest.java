@@ -164,4 +164,84 @@ class DialectTest {
       assertThat(Platform.HARMONY_OS.platformClass()).isEqualTo(PlatformClass.HARMONY_OS);
     }
   }
+
+  /** spec/dialects.md §3, §4: content types that differ, and session type 2. */
+  @Nested
+  class ContentAndSessionTypes {
+
+    @ParameterizedTest
+    @CsvSource({
+        "1201, 1400",
+        "1400, 2001",
+        "112, 114",
+        "114, 114",
+        "2001, 2001",
+        "101, 101",
+        "106, 106",
+        "1202, 1202",
+        "2200, 2200",
+        "0, 0",
+    })
+    void documentClientNumbersBecomeTheServersOwn(int fromClient, int inside) {
+      assertThat(Dialect.DOCUMENT.contentTypeFromClient(fromClient)).isEqualTo(inside);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "112, 114",
+        "114, 114",
+        "1201, 1201",
+        "1400, 1400",
+        "2001, 2001",
+        "101, 101",
+    })
+    void openimClientNumbersAreTheServersOwnButForTheDocumentsQuote(int fromClient, int inside) {
+      assertThat(Dialect.OPENIM.contentTypeFromClient(fromClient)).isEqualTo(inside);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "1400, 4, 1201",
+        "2001, 1, 1400",
+        "2001, 3, 1400",
+        "114, 1, 112",
+        "114, 3, 112",
+        "1201, 1, 1201",
+        "101, 4, 101",
+        "1501, 3, 1501",
+    })
+    void documentClientsSeeTheDocumentsNumbers(int inside, int sessionType, int shown) {
+      assertThat(Dialect.DOCUMENT.contentTypeToClient(inside, sessionType)).isEqualTo(shown);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "1400, 4",
+        "2001, 1",
+        "114, 1",
+        "1201, 1",
+        "101, 3",
+    })
+    void openimClientsSeeTheServersNumbers(int inside, int sessionType) {
+      assertThat(Dialect.OPENIM.contentTypeToClient(inside, sessionType)).isEqualTo(inside);
+    }
+
+    @Test
+    void whatADocumentClientSendsComesBackAsItSentIt() {
+      assertThat(Dialect.DOCUMENT.contentTypeToClient(Dialect.DOCUMENT.contentTypeFromClient(1201), 4))
+          .isEqualTo(1201);
+      assertThat(Dialect.DOCUMENT.contentTypeToClient(Dialect.DOCUMENT.contentTypeFromClient(1400), 1))
+          .isEqualTo(1400);
+      assertThat(Dialect.DOCUMENT.contentTypeToClient(Dialect.DOCUMENT.contentTypeFromClient(112), 1))
+          .isEqualTo(112);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void sessionTypeTwoIsTheGroupChatInBothDialects(Dialect dialect) {
+      assertThat(dialect.sessionTypeFromClient(2)).isEqualTo(3);
+      assertThat(List.of(0, 1, 3, 4, 5)).allSatisfy(type ->
+          assertThat(dialect.sessionTypeFromClient(type)).isEqualTo(type));
+    }
+  }
 }

@@ -4,6 +4,8 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
 import io.imflux.api.ImError;
 import java.math.BigInteger;
 import java.util.Base64;
@@ -24,7 +26,8 @@ import tools.jackson.core.json.JsonFactory;
  * Reads request bodies the way Go's {@code encoding/json} fills the reference's structs (spec/common.md §1, §3):
  * keys matched exactly, else case-insensitively; unknown keys ignored; {@code null} means absent; integers must be
  * integral JSON numbers within the field's range (unsigned 64-bit included); wrappers are bare scalars; bytes are
- * base64. Every failure is an {@link ImError} of kind ARGS.
+ * base64; {@code google.protobuf.Struct}/{@code Value}/{@code ListValue} take any JSON ({@link StructJson}). Every
+ * failure is an {@link ImError} of kind ARGS.
  */
 public final class GoJsonReader {
 
@@ -43,7 +46,9 @@ public final class GoJsonReader {
       if (token == null) {
         throw ImError.args("unexpected end of JSON input");
       }
-      if (token == JsonToken.START_OBJECT) {
+      if (token != JsonToken.VALUE_NULL && StructJson.isStructType(builder.getDescriptorForType())) {
+        builder.mergeFrom(StructJson.read(parser, token, builder.getDescriptorForType(), "request body"));
+      } else if (token == JsonToken.START_OBJECT) {
         readObject(parser, builder, present);
       } else if (token != JsonToken.VALUE_NULL) {
         throw mismatch(token, "request body", "object");
@@ -209,7 +214,12 @@ public final class GoJsonReader {
       case STRING -> "";
       case BYTE_STRING -> ByteString.EMPTY;
       case ENUM -> field.getEnumType().findValueByNumberCreatingIfUnknown(0);
-      case MESSAGE -> throw ImError.args(field.getName() + " has a null element");
+      case MESSAGE -> {
+        if (field.getMessageType() == Value.getDescriptor()) {
+          yield StructJson.nullValue();
+        }
+        throw ImError.args(field.getName() + " has a null element");
+      }
     };
   }
 
@@ -231,6 +241,14 @@ public final class GoJsonReader {
   }
 
   private static Message readMessage(JsonParser parser, JsonToken token, Message.Builder parent, FieldDescriptor field) {
+    if (StructJson.isStructType(field.getMessageType())) {
+      Message value = StructJson.read(parser, token, field.getMessageType(), field.getName());
+      // Go decodes an object into the map it already holds, so a repeated key merges; any other value replaces.
+      if (value instanceof Struct && !field.isRepeated() && parent.hasField(field)) {
+        return ((Message) parent.getField(field)).toBuilder().mergeFrom(value).build();
+      }
+      return value;
+    }
     Message.Builder nested = parent.newBuilderForField(field);
     if (WrapperTypes.isWrapper(field.getMessageType())) {
       FieldDescriptor inner = field.getMessageType().findFieldByNumber(1);
@@ -278,7 +296,7 @@ public final class GoJsonReader {
         + " of type " + typeName(field));
   }
 
-  private static ImError mismatch(JsonToken token, String where, String expected) {
+  static ImError mismatch(JsonToken token, String where, String expected) {
     return ImError.args("json: cannot unmarshal " + jsonTypeName(token) + " into " + where + " of type " + expected);
   }
 

@@ -16,7 +16,8 @@ import java.util.List;
  * Writes protobuf messages as Go's {@code encoding/json} writes the reference's generated structs
  * (spec/common.md §3): .proto field names in declaration order, zero values present, unset messages {@code null},
  * lists always {@code []}, empty maps omitted and map keys sorted, wrappers bare, bytes base64, 64-bit integers as
- * plain (unsigned where declared) numbers, and Go's HTML-safe string escaping.
+ * plain (unsigned where declared) numbers, {@code google.protobuf.Struct}/{@code Value}/{@code ListValue} as the
+ * plain JSON they hold ({@link StructJson}), and Go's HTML-safe string escaping.
  */
 public final class GoJsonWriter {
 
@@ -32,6 +33,10 @@ public final class GoJsonWriter {
 
   public static void writeMessage(MessageOrBuilder message, StringBuilder out) {
     Descriptor descriptor = message.getDescriptorForType();
+    if (StructJson.isStructType(descriptor)) {
+      StructJson.write(message instanceof Message.Builder builder ? builder.build() : (Message) message, out);
+      return;
+    }
     out.append('{');
     boolean first = true;
     for (FieldDescriptor field : descriptor.getFields()) {
@@ -93,7 +98,7 @@ public final class GoJsonWriter {
     for (int i = 0; i < count; i++) {
       entries.add((Message) message.getRepeatedField(field, i));
     }
-    entries.sort(Comparator.comparing(entry -> mapKey(keyField, entry)));
+    entries.sort(Comparator.comparing(entry -> mapKey(keyField, entry), StructJson.GO_KEY_ORDER));
     out.append('{');
     for (int i = 0; i < entries.size(); i++) {
       if (i > 0) {
@@ -117,7 +122,9 @@ public final class GoJsonWriter {
     switch (field.getJavaType()) {
       case MESSAGE -> {
         Message nested = (Message) value;
-        if (WrapperTypes.isWrapper(nested.getDescriptorForType())) {
+        if (StructJson.isStructType(nested.getDescriptorForType())) {
+          StructJson.write(nested, out);
+        } else if (WrapperTypes.isWrapper(nested.getDescriptorForType())) {
           FieldDescriptor inner = nested.getDescriptorForType().findFieldByNumber(1);
           writeValue(inner, nested.getField(inner), out);
         } else {
@@ -154,7 +161,7 @@ public final class GoJsonWriter {
       return "null";
     }
     if (value == 0) {
-      return "0";
+      return 1 / value < 0 ? "-0" : "0";
     }
     String shortest = single ? Float.toString((float) value) : Double.toString(value);
     double abs = Math.abs(value);

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.ListValue;
 import com.google.protobuf.Message;
+import com.google.protobuf.NullValue;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
 import io.imflux.api.ErrorKind;
 import io.imflux.api.ImError;
 import io.imflux.proto.auth.GetUserTokenReq;
@@ -444,6 +448,120 @@ class GoJsonReaderTest {
     }
   }
 
+  /** {@code google.protobuf.Struct}, {@code Value}, {@code ListValue}: Go's {@code map[string]any}, {@code any}. */
+  @Nested
+  class StructTypes {
+
+    private Value detailValue(DynamicMessage probe, String key) {
+      return ((Struct) probe.getField(Probe.field("detail"))).getFieldsOrThrow(key);
+    }
+
+    @Test
+    void anyJsonObjectIsReadIntoAStruct() {
+      DynamicMessage probe = body("""
+          {"detail":{"text":"hi","n":3,"f":-2.5,"ok":true,"none":null,"list":[1,"a",[],{}],"obj":{"x":{"y":"z"}}}}""",
+          Probe.empty());
+
+      Struct expected = Struct.newBuilder()
+          .putFields("text", Value.newBuilder().setStringValue("hi").build())
+          .putFields("n", Value.newBuilder().setNumberValue(3).build())
+          .putFields("f", Value.newBuilder().setNumberValue(-2.5).build())
+          .putFields("ok", Value.newBuilder().setBoolValue(true).build())
+          .putFields("none", Value.newBuilder().setNullValue(NullValue.NULL_VALUE).build())
+          .putFields("list", Value.newBuilder().setListValue(ListValue.newBuilder()
+              .addValues(Value.newBuilder().setNumberValue(1))
+              .addValues(Value.newBuilder().setStringValue("a"))
+              .addValues(Value.newBuilder().setListValue(ListValue.getDefaultInstance()))
+              .addValues(Value.newBuilder().setStructValue(Struct.getDefaultInstance()))).build())
+          .putFields("obj", Value.newBuilder().setStructValue(Struct.newBuilder().putFields("x",
+              Value.newBuilder().setStructValue(Struct.newBuilder()
+                  .putFields("y", Value.newBuilder().setStringValue("z").build())).build())).build())
+          .build();
+      assertThat(probe.getField(Probe.field("detail"))).isEqualTo(expected);
+    }
+
+    @Test
+    void keysInsideTheStructAreCaseSensitiveWhileTheFieldNameIsNot() {
+      DynamicMessage probe = body("{\"DETAIL\":{\"Key\":\"upper\",\"key\":\"lower\"}}", Probe.empty());
+
+      assertThat(detailValue(probe, "Key").getStringValue()).isEqualTo("upper");
+      assertThat(detailValue(probe, "key").getStringValue()).isEqualTo("lower");
+    }
+
+    @Test
+    void numbersAreFloat64LikeGo() {
+      DynamicMessage probe = body("{\"detail\":{\"big\":12345678901234567890,\"one\":1.0,\"negZero\":-0}}",
+          Probe.empty());
+
+      assertThat(detailValue(probe, "big").getNumberValue()).isEqualTo(1.2345678901234567E19);
+      assertThat(detailValue(probe, "one").getNumberValue()).isEqualTo(1.0);
+      assertThat(Double.doubleToRawLongBits(detailValue(probe, "negZero").getNumberValue()))
+          .isEqualTo(Double.doubleToRawLongBits(-0.0));
+    }
+
+    @Test
+    void aNumberBeyondFloat64IsAnArgsError() {
+      assertArgsError("{\"detail\":{\"a\":1e400}}", Probe.empty());
+      assertArgsError("{\"anything\":-1e999}", Probe.empty());
+    }
+
+    @Test
+    void aRepeatedKeyInsideTheObjectReplacesTheEarlierOne() {
+      assertThat(detailValue(body("{\"detail\":{\"a\":1,\"a\":\"two\"}}", Probe.empty()), "a").getStringValue())
+          .isEqualTo("two");
+    }
+
+    @Test
+    void aRepeatedStructFieldMergesIntoTheMapAlreadyRead() {
+      DynamicMessage probe = body("{\"detail\":{\"a\":1,\"b\":1},\"detail\":{\"b\":2}}", Probe.empty());
+
+      assertThat(detailValue(probe, "a").getNumberValue()).isEqualTo(1);
+      assertThat(detailValue(probe, "b").getNumberValue()).isEqualTo(2);
+    }
+
+    @Test
+    void aStructMustBeAnObjectAndAListAnArray() {
+      assertArgsError("{\"detail\":\"text\"}", Probe.empty());
+      assertArgsError("{\"detail\":[]}", Probe.empty());
+      assertArgsError("{\"detail\":1}", Probe.empty());
+      assertArgsError("{\"items\":{}}", Probe.empty());
+      assertArgsError("{\"items\":\"a\"}", Probe.empty());
+      assertArgsError("{\"detail\":{\"a\":}}", Probe.empty());
+    }
+
+    @Test
+    void aValueTakesAnyJson() {
+      assertThat(((Value) body("{\"anything\":\"s\"}", Probe.empty()).getField(Probe.field("anything")))
+          .getStringValue()).isEqualTo("s");
+      assertThat(((Value) body("{\"anything\":[true]}", Probe.empty()).getField(Probe.field("anything")))
+          .getListValue().getValues(0).getBoolValue()).isTrue();
+      assertThat(((Value) body("{\"anything\":{\"a\":2}}", Probe.empty()).getField(Probe.field("anything")))
+          .getStructValue().getFieldsOrThrow("a").getNumberValue()).isEqualTo(2);
+    }
+
+    @Test
+    void nullForTheFieldIsAbsentButNullInsideIsKept() {
+      Decoded<DynamicMessage> absent = read("{\"detail\":null,\"anything\":null}", Probe.empty());
+      DynamicMessage inside = body("{\"detail\":{\"a\":null},\"values\":[null,1]}", Probe.empty());
+
+      assertThat(absent.has("detail")).isFalse();
+      assertThat(absent.message().hasField(Probe.field("detail"))).isFalse();
+      assertThat(absent.message().hasField(Probe.field("anything"))).isFalse();
+      assertThat(detailValue(inside, "a").getKindCase()).isEqualTo(Value.KindCase.NULL_VALUE);
+      assertThat(inside.getRepeatedField(Probe.field("values"), 0))
+          .isEqualTo(Value.newBuilder().setNullValue(NullValue.NULL_VALUE).build());
+    }
+
+    @Test
+    void aStructCanBeTheWholeBody() {
+      Struct body = body("{\"b\":1,\"A\":[]}", Struct.getDefaultInstance());
+
+      assertThat(body.getFieldsMap()).containsOnlyKeys("b", "A");
+      assertThat(body("null", Struct.getDefaultInstance())).isEqualTo(Struct.getDefaultInstance());
+      assertArgsError("[]", Struct.getDefaultInstance());
+    }
+  }
+
   @Test
   void whatTheWriterWritesReadsBackUnchanged() {
     UserInfo user = UserInfo.newBuilder().setUserID("u_1").setNickname("<Tom & \"Jerry\">\u2028\uD83D\uDE00")
@@ -453,6 +571,8 @@ class GoJsonReaderTest {
         .setField(Probe.field("content"), ByteString.copyFrom(new byte[] {0, (byte) 0x80, (byte) 0xff}))
         .setField(Probe.field("idHash"), -2L)
         .setField(Probe.field("version"), UInt64Value.newBuilder().setValue(Long.MIN_VALUE).build())
+        .setField(Probe.field("detail"), body("{\"z\":[1.5,null,{\"<\":\"\u2028\"}],\"a\":false}",
+            Struct.getDefaultInstance()))
         .build();
     GetUserTokenReq token = GetUserTokenReq.newBuilder().setUserID("a").setPlatformID(5).build();
 

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.ListValue;
+import com.google.protobuf.NullValue;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
 import io.imflux.proto.auth.GetAdminTokenResp;
 import io.imflux.proto.msggateway.OnlinePlatformDetail;
 import io.imflux.proto.msggateway.UserOnlineStatusResult;
@@ -28,6 +32,7 @@ import io.imflux.proto.wrappers.Int64Value;
 import io.imflux.proto.wrappers.StringValue;
 import io.imflux.proto.wrappers.UInt32Value;
 import io.imflux.proto.wrappers.UInt64Value;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -248,6 +253,7 @@ class GoJsonWriterTest {
         "1.5e-10, 1.5e-10",
         "-2.5e-8, -2.5e-8",
         "0.1, 0.1",
+        "-0.0, -0",
     })
     void doublesAreShortestDecimalsLikeGo(double value, String expected) {
       assertThat(doubleJson(value)).isEqualTo("{\"value\":" + expected + "}");
@@ -295,9 +301,88 @@ class GoJsonWriterTest {
     }
   }
 
+  /** {@code google.protobuf.Struct}, {@code Value}, {@code ListValue} written as Go re-serialises a map[string]any. */
+  @Nested
+  class StructTypes {
+
+    private Struct struct(String json) {
+      return GoJsonReader.read(json.getBytes(StandardCharsets.UTF_8), Struct.getDefaultInstance()).message();
+    }
+
+    @Test
+    void objectsComeBackWithSortedKeysAndGoNumbers() {
+      Struct content = struct("""
+          {"text":"hi","atUserList":["u2","u1"],"n":100.0,"big":12345678901234567890,"tiny":0.0000001,
+           "huge":1e21,"f":-2.50,"nested":{"b":true,"a":null,"c":{}},"empty":[],"zero":-0}""");
+
+      assertThat(json(content)).isEqualTo("{\"atUserList\":[\"u2\",\"u1\"],\"big\":12345678901234567000,"
+          + "\"empty\":[],\"f\":-2.5,\"huge\":1e+21,\"n\":100,\"nested\":{\"a\":null,\"b\":true,\"c\":{}},"
+          + "\"text\":\"hi\",\"tiny\":1e-7,\"zero\":-0}");
+    }
+
+    @Test
+    void keysAreInUtf8ByteOrderNotUtf16Order() {
+      Struct content = struct("{\"\uD83D\uDE00\":1,\"\uFFFD\":2,\"\u00E9\":3,\"a\":4,\"B\":5,\"\":6}");
+
+      assertThat(json(content)).isEqualTo("{\"\":6,\"B\":5,\"a\":4,\"\u00E9\":3,\"\uFFFD\":2,\"\uD83D\uDE00\":1}");
+    }
+
+    @Test
+    void stringsInsideAreEscapedAsGoDoes() {
+      assertThat(json(struct("{\"<k>\":\"a&b\\n\"}"))).isEqualTo("{\"\\u003ck\\u003e\":\"a\\u0026b\\n\"}");
+    }
+
+    @Test
+    void insideAMessageTheyArePlainJsonAndUnsetOnesNull() {
+      DynamicMessage probe = Probe.builder()
+          .setField(Probe.field("detail"), struct("{\"b\":[1,{\"y\":2,\"x\":1}],\"a\":\"s\"}"))
+          .setField(Probe.field("items"), ListValue.newBuilder().addValues(Value.newBuilder().setNumberValue(0.5))
+              .addValues(Value.getDefaultInstance()).build())
+          .addRepeatedField(Probe.field("values"), Value.newBuilder().setBoolValue(false).build())
+          .build();
+
+      assertThat(json(probe)).contains(
+          "\"detail\":{\"a\":\"s\",\"b\":[1,{\"x\":1,\"y\":2}]},\"anything\":null,\"items\":[0.5,null],"
+              + "\"values\":[false]");
+    }
+
+    @Test
+    void emptyStructAndListAreWrittenEmptyNotOmitted() {
+      DynamicMessage probe = Probe.builder()
+          .setField(Probe.field("detail"), Struct.getDefaultInstance())
+          .setField(Probe.field("items"), ListValue.getDefaultInstance())
+          .build();
+
+      assertThat(json(probe)).contains("\"detail\":{}", "\"items\":[]");
+    }
+
+    @Test
+    void topLevelTheyAreThePlainJsonValue() {
+      assertThat(json(Struct.getDefaultInstance())).isEqualTo("{}");
+      assertThat(json(Value.newBuilder().setStringValue("x").build())).isEqualTo("\"x\"");
+      assertThat(json(Value.newBuilder().setNullValue(NullValue.NULL_VALUE).build())).isEqualTo("null");
+      assertThat(json(ListValue.newBuilder().addValues(Value.newBuilder().setNumberValue(3)).build()))
+          .isEqualTo("[3]");
+      assertThat(json(struct("{\"b\":1,\"a\":2}").toBuilder())).isEqualTo("{\"a\":2,\"b\":1}");
+    }
+
+    @Test
+    void aMessageParsedWithoutGeneratedClassesWritesTheSame() throws Exception {
+      DynamicMessage probe = Probe.builder()
+          .setField(Probe.field("detail"), struct("{\"k\":[\"v\",2]}"))
+          .setField(Probe.field("anything"), Value.newBuilder().setStringValue("s").build())
+          .build();
+
+      DynamicMessage reparsed = DynamicMessage.parseFrom(Probe.DESCRIPTOR, probe.toByteString());
+
+      assertThat(json(reparsed)).isEqualTo(json(probe)).contains("\"detail\":{\"k\":[\"v\",2]},\"anything\":\"s\"");
+    }
+  }
+
   @Test
   void probeWritesEveryFieldInDeclarationOrder() {
     assertThat(json(Probe.empty())).isEqualTo("{\"userID\":\"\",\"UserID\":\"\",\"content\":null,\"idHash\":0,"
-        + "\"chunks\":[],\"blob\":null,\"version\":null,\"seqs\":[]}");
+        + "\"chunks\":[],\"blob\":null,\"version\":null,\"seqs\":[],\"detail\":null,\"anything\":null,"
+        + "\"items\":null,\"values\":[]}");
   }
 }

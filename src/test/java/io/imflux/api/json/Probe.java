@@ -6,13 +6,15 @@ import com.google.protobuf.Descriptors.DescriptorValidationException;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.Struct;
 import com.google.protobuf.TextFormat;
 import io.imflux.proto.wrappers.StringValue;
 
 /**
  * A message built at test time for the codec rules no shipped .proto exercises yet: two fields whose names differ
  * only in case, a {@code bytes} and a {@code uint64} field (as {@code content} and {@code idHash} of later
- * protocol messages), wrappers of both, and a map with integer keys.
+ * protocol messages), wrappers of both, a map with integer keys, and the {@code google.protobuf} JSON types
+ * ({@code Struct}, {@code Value}, {@code ListValue}, as {@code content} of the send routes).
  */
 final class Probe {
 
@@ -42,6 +44,7 @@ final class Probe {
         package: "imflux.test"
         syntax: "proto3"
         dependency: "openim/wrappers/wrappers.proto"
+        dependency: "google/protobuf/struct.proto"
         message_type {
           name: "Probe"
           field { name: "userID" number: 1 label: LABEL_OPTIONAL type: TYPE_STRING }
@@ -56,6 +59,14 @@ final class Probe {
           field { name: "version" number: 8 label: LABEL_OPTIONAL type: TYPE_MESSAGE
                   type_name: ".openim.protobuf.UInt64Value" }
           field { name: "seqs" number: 9 label: LABEL_REPEATED type: TYPE_INT64 }
+          field { name: "detail" number: 10 label: LABEL_OPTIONAL type: TYPE_MESSAGE
+                  type_name: ".google.protobuf.Struct" }
+          field { name: "anything" number: 11 label: LABEL_OPTIONAL type: TYPE_MESSAGE
+                  type_name: ".google.protobuf.Value" }
+          field { name: "items" number: 12 label: LABEL_OPTIONAL type: TYPE_MESSAGE
+                  type_name: ".google.protobuf.ListValue" }
+          field { name: "values" number: 13 label: LABEL_REPEATED type: TYPE_MESSAGE
+                  type_name: ".google.protobuf.Value" }
           nested_type {
             name: "ByNumberEntry"
             field { name: "key" number: 1 label: LABEL_OPTIONAL type: TYPE_INT32 }
@@ -67,7 +78,8 @@ final class Probe {
     try {
       FileDescriptorProto proto = TextFormat.parse(text, FileDescriptorProto.class);
       FileDescriptor file =
-          FileDescriptor.buildFrom(proto, new FileDescriptor[] {StringValue.getDescriptor().getFile()});
+          FileDescriptor.buildFrom(proto,
+              new FileDescriptor[] {StringValue.getDescriptor().getFile(), Struct.getDescriptor().getFile()});
       return file.findMessageTypeByName("Probe");
     } catch (TextFormat.ParseException | DescriptorValidationException e) {
       throw new IllegalStateException(e);
