@@ -10,6 +10,8 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.imflux.api.ErrorKind;
 import io.imflux.api.ImError;
+import io.imflux.cluster.HotCache;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -30,12 +32,15 @@ public class UserStore {
 
   private final MongoCollection<Document> users;
 
+  private final HotCache<String, User> cache = new HotCache<>(100_000, Duration.ofMinutes(10));
+
   public UserStore(MongoDatabase database) {
     this.users = database.getCollection(COLLECTION);
   }
 
+  /** One user by ID, from the hot cache: the send path asks for the same users on every message. */
   public Mono<User> find(String userID) {
-    return Mono.from(users.find(Filters.eq("_id", userID)).first()).map(UserStore::toUser);
+    return cache.get(userID, id -> Mono.from(users.find(Filters.eq("_id", id)).first()).map(UserStore::toUser));
   }
 
   public Flux<User> findAll(Collection<String> userIDs) {
@@ -61,7 +66,8 @@ public class UserStore {
   /** Inserts all or, when any ID exists already, fails with REGISTERED_ALREADY. */
   public Mono<Void> insertAll(List<User> batch) {
     List<Document> documents = batch.stream().map(UserStore::toDocument).toList();
-    return Mono.from(users.insertMany(documents, new InsertManyOptions().ordered(true)))
+    List<String> ids = batch.stream().map(User::userID).toList();
+    return invalidating(ids, Mono.from(users.insertMany(documents, new InsertManyOptions().ordered(true)))
         .then()
         .onErrorResume(MongoBulkWriteException.class, e -> {
           // Ordered inserts stop at the first failure: take back the ones before it, so a failed batch leaves nothing.
@@ -71,7 +77,7 @@ public class UserStore {
               ? new ImError(ErrorKind.REGISTERED_ALREADY, "userID registered already")
               : e;
           return (inserted.isEmpty() ? Mono.<Void>empty() : delete(inserted)).then(Mono.error(reported));
-        });
+        }));
   }
 
   /** Applies {@code updates} to one user; empty when the user does not exist. */
@@ -79,14 +85,19 @@ public class UserStore {
     if (updates.isEmpty()) {
       return find(userID);
     }
-    return Mono.from(users.findOneAndUpdate(Filters.eq("_id", userID), Updates.combine(updates),
-            new com.mongodb.client.model.FindOneAndUpdateOptions()
+    return invalidating(List.of(userID), Mono.from(users.findOneAndUpdate(Filters.eq("_id", userID),
+            Updates.combine(updates), new com.mongodb.client.model.FindOneAndUpdateOptions()
                 .returnDocument(com.mongodb.client.model.ReturnDocument.AFTER)))
-        .map(UserStore::toUser);
+        .map(UserStore::toUser));
   }
 
   public Mono<Void> delete(Collection<String> userIDs) {
-    return Mono.from(users.deleteMany(Filters.in("_id", List.copyOf(userIDs)))).then();
+    return invalidating(userIDs, Mono.from(users.deleteMany(Filters.in("_id", List.copyOf(userIDs)))).then());
+  }
+
+  /** Drops the cached copies of the written users before the write's outcome reaches the caller. */
+  private <T> Mono<T> invalidating(Collection<String> userIDs, Mono<T> write) {
+    return write.doOnTerminate(() -> cache.invalidateAll(userIDs));
   }
 
   /** The IDs among {@code userIDs} that are registered. */
@@ -135,10 +146,10 @@ public class UserStore {
     if (updates.isEmpty()) {
       return find(userID);
     }
-    return Mono.from(users.findOneAndUpdate(Filters.eq("_id", userID), Updates.combine(updates),
-            new com.mongodb.client.model.FindOneAndUpdateOptions()
+    return invalidating(List.of(userID), Mono.from(users.findOneAndUpdate(Filters.eq("_id", userID),
+            Updates.combine(updates), new com.mongodb.client.model.FindOneAndUpdateOptions()
                 .returnDocument(com.mongodb.client.model.ReturnDocument.BEFORE)))
-        .map(UserStore::toUser);
+        .map(UserStore::toUser));
   }
 
   private static Bson filter(UserSearch search) {
