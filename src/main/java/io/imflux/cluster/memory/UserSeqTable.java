@@ -46,7 +46,8 @@ public class UserSeqTable implements DisposableBean {
 
   public UserSeqTable(MongoDatabase database) {
     this.collection = database.getCollection("seq_user");
-    this.flusher = Flux.interval(FLUSH_EVERY, Schedulers.newSingle("seq-user-flush"))
+    // A thread that may wait: the flush subscribes MongoDB writes, whose driver briefly locks its pool.
+    this.flusher = Flux.interval(FLUSH_EVERY, Schedulers.newBoundedElastic(1, 16, "seq-user-flush"))
         .onBackpressureDrop()
         .concatMap(tick -> flush().onErrorResume(e -> {
           log.warn("writing read seqs failed; retrying on the next flush", e);
