@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -52,7 +53,7 @@ public class ApiFilter implements WebFilter {
     }
     String operationID = request.getHeaders().getFirst("operationID");
     if (operationID == null || operationID.isEmpty()) {
-      return responses.writeError(response, ImError.args("header must have operationID"));
+      return reject(exchange, ImError.args("header must have operationID"));
     }
     String path = request.getPath().pathWithinApplication().value();
     if (WHITELIST.stream().anyMatch(path::startsWith)) {
@@ -60,14 +61,24 @@ public class ApiFilter implements WebFilter {
     }
     String token = request.getHeaders().getFirst("token");
     if (token == null || token.isEmpty()) {
-      return responses.writeError(response, ImError.args("header must have token"));
+      return reject(exchange, ImError.args("header must have token"));
     }
     return authenticator.authenticate(token)
         .flatMap(operator -> {
           exchange.getAttributes().put(OPERATOR, operator);
           return chain.filter(exchange);
         })
-        .onErrorResume(ImError.class, error -> responses.writeError(response, error));
+        .onErrorResume(ImError.class, error -> reject(exchange, error));
+  }
+
+  /**
+   * Answers a POST with an error before routing. Its body is read and dropped first: answering a keep-alive request
+   * whose body was never read can leave the connection no longer reading, and the client's next request on it hangs.
+   */
+  private Mono<Void> reject(ServerWebExchange exchange, ImError error) {
+    return exchange.getRequest().getBody()
+        .doOnNext(DataBufferUtils::release)
+        .then(Mono.defer(() -> responses.writeError(exchange.getResponse(), error)));
   }
 
   private static void addCorsHeaders(HttpHeaders headers) {
