@@ -1,9 +1,9 @@
 package io.imflux.api;
 
 import com.google.protobuf.Message;
-import io.imflux.api.json.Decoded;
 import io.imflux.api.json.GoJsonReader;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +29,8 @@ public class Api {
   /** The reference's RPC body limit (spec/common.md §1). */
   static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
 
+  private static final Consumer<ApiRequest<?>> NO_BINDING_RULES = request -> { };
+
   private final ApiResponses responses;
 
   public Api(ApiResponses responses) {
@@ -37,13 +39,13 @@ public class Api {
 
   public <T extends Message> Mono<ServerResponse> handle(
       ServerRequest request, T prototype, Function<ApiRequest<T>, Mono<? extends Message>> action) {
-    return call(request, prototype, false, action.andThen(result -> result.map(responses::success)));
+    return call(request, prototype, false, NO_BINDING_RULES, action.andThen(result -> result.map(responses::success)));
   }
 
   /** A route whose response has no fields: {@code data} is left out. */
   public <T extends Message> Mono<ServerResponse> handleEmpty(
       ServerRequest request, T prototype, Function<ApiRequest<T>, Mono<Void>> action) {
-    return call(request, prototype, false,
+    return call(request, prototype, false, NO_BINDING_RULES,
         action.andThen(result -> result.then(Mono.fromSupplier(() -> responses.success(null)))));
   }
 
@@ -53,21 +55,33 @@ public class Api {
    */
   public <T extends Message> Mono<ServerResponse> handleStrictList(
       ServerRequest request, T prototype, Function<ApiRequest<T>, Mono<? extends List<? extends Message>>> action) {
-    return call(request, prototype, true, action.andThen(result -> result.map(responses::successList)));
+    return call(request, prototype, true, NO_BINDING_RULES,
+        action.andThen(result -> result.map(responses::successList)));
   }
 
-  private <T extends Message> Mono<ServerResponse> call(
-      ServerRequest request, T prototype, boolean strict, Function<ApiRequest<T>, Mono<byte[]>> action) {
+  /**
+   * A route that binds strictly with binding rules (the send routes, spec/api-msg.md §1): a body that is not valid
+   * JSON, or that {@code bindingRules} reject by throwing an {@link ImError}, gets HTTP 400 with the error envelope;
+   * every later failure gets HTTP 200.
+   */
+  public <T extends Message> Mono<ServerResponse> handleStrict(ServerRequest request, T prototype,
+      Consumer<ApiRequest<T>> bindingRules, Function<ApiRequest<T>, Mono<? extends Message>> action) {
+    return call(request, prototype, true, bindingRules, action.andThen(result -> result.map(responses::success)));
+  }
+
+  private <T extends Message> Mono<ServerResponse> call(ServerRequest request, T prototype, boolean strict,
+      Consumer<? super ApiRequest<T>> bindingRules, Function<ApiRequest<T>, Mono<byte[]>> action) {
     Operator operator = request.exchange().getAttribute(ApiFilter.OPERATOR);
     return body(request)
         .flatMap(bytes -> {
-          Decoded<T> decoded;
+          ApiRequest<T> bound;
           try {
-            decoded = GoJsonReader.read(bytes, prototype);
+            bound = new ApiRequest<>(GoJsonReader.read(bytes, prototype), operator);
+            bindingRules.accept(bound);
           } catch (ImError e) {
             return respond(strict ? HttpStatus.BAD_REQUEST : HttpStatus.OK, responses.error(e));
           }
-          return Mono.defer(() -> action.apply(new ApiRequest<>(decoded, operator)))
+          return Mono.defer(() -> action.apply(bound))
               .flatMap(payload -> respond(HttpStatus.OK, payload));
         })
         .onErrorResume(error -> respond(HttpStatus.OK, responses.error(asImError(request, error))));
