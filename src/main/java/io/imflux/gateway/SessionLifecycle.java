@@ -52,7 +52,10 @@ class SessionLifecycle implements LogoutListener, DisposableBean {
         .subscribe(tick -> sweep());
   }
 
-  /** Registers a new connection, kicking what the login policy says; completes once presence reports it. */
+  /**
+   * Registers a new connection, kicking what the login policy says; completes once presence reports it. Never fails:
+   * a connection is served even when presence or the token store could not be told.
+   */
   Mono<Void> open(Session session) {
     return Mono.defer(() -> {
       SessionRegistry.Opened opened = registry.open(session, policy);
@@ -70,6 +73,9 @@ class SessionLifecycle implements LogoutListener, DisposableBean {
           .then(presence.register(session.connection()))
           .then(invalidate(session, opened.kicks()))
           .then(status.changed(opened.change()));
+    }).onErrorResume(error -> {
+      log.warn("registering {} failed", session, error);
+      return Mono.empty();
     });
   }
 
