@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -58,8 +59,8 @@ class GzipTest {
   void concatenatedMembersAreOneContent() {
     byte[] plain = FrameFormat.GOB.encode(new Req(1001, "", "u1", "op1", "u1_9", new byte[] {9}));
     int half = plain.length / 2;
-    byte[] first = jdkGzip(java.util.Arrays.copyOfRange(plain, 0, half));
-    byte[] second = jdkGzip(java.util.Arrays.copyOfRange(plain, half, plain.length));
+    byte[] first = jdkGzip(Arrays.copyOfRange(plain, 0, half));
+    byte[] second = jdkGzip(Arrays.copyOfRange(plain, half, plain.length));
     byte[] both = new byte[first.length + second.length];
     System.arraycopy(first, 0, both, 0, first.length);
     System.arraycopy(second, 0, both, first.length, second.length);
@@ -73,7 +74,7 @@ class GzipTest {
     badCrc[badCrc.length - 6] ^= 0x55;
     assertThatThrownBy(() -> FrameFormat.GOB_GZIP.decodeRequest(badCrc)).isInstanceOf(CodecException.class)
         .hasMessageContaining("checksum");
-    byte[] truncated = java.util.Arrays.copyOf(frame, frame.length - 4);
+    byte[] truncated = Arrays.copyOf(frame, frame.length - 4);
     assertThatThrownBy(() -> FrameFormat.GOB_GZIP.decodeRequest(truncated)).isInstanceOf(CodecException.class);
     byte[] plain = FrameFormat.GOB.encode(new Req(1001, "", "u1", "op1", "u1_7", new byte[] {1}));
     assertThatThrownBy(() -> FrameFormat.GOB_GZIP.decodeRequest(plain)).isInstanceOf(CodecException.class)
