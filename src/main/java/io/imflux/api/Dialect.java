@@ -1,5 +1,6 @@
 package io.imflux.api;
 
+import io.imflux.proto.sdkws.MsgData;
 import java.util.Optional;
 
 /**
@@ -81,6 +82,12 @@ public enum Dialect {
       return QUOTE_DOCUMENT;
     }
     return contentType;
+  }
+
+  /** A stored message as a client of this dialect is shown it: pulled, pushed or searched (spec/dialects.md §3). */
+  public MsgData toClient(MsgData msg) {
+    int shown = contentTypeToClient(msg.getContentType(), msg.getSessionType());
+    return shown == msg.getContentType() ? msg : msg.toBuilder().setContentType(shown).build();
   }
 
   /**

@@ -118,6 +118,27 @@ public class TokenService implements Authenticator {
         dialect.platform(claims.platformID()).orElseThrow(), admins.isAdmin(claims.userID())));
   }
 
+  /** Kicks exactly these tokens (spec/gateway.md §15, policy 4). */
+  public Mono<Void> kick(String userID, Map<Platform, Collection<String>> tokens) {
+    return tokens.isEmpty() ? Mono.empty() : store.kick(userID, tokens);
+  }
+
+  /**
+   * Kicks every token of the user on the platform except {@code kept}, the token of a connection that just logged in
+   * (spec/gateway.md §15, policies 1 and 5): an older client that reconnects then gets 1506.
+   */
+  public Mono<Void> kickAllExcept(String userID, Platform platform, String kept) {
+    return store.tokensOf(userID).flatMap(all -> {
+      List<String> others = new ArrayList<>();
+      all.getOrDefault(platform, List.of()).forEach(stored -> {
+        if (!stored.token().equals(kept) && stored.state() != TokenState.KICKED) {
+          others.add(stored.token());
+        }
+      });
+      return kick(userID, others.isEmpty() ? Map.of() : Map.<Platform, Collection<String>>of(platform, others));
+    });
+  }
+
   /** Kicks every token of the user on the platform. */
   public Mono<Void> kickAll(String userID, Platform platform) {
     return store.kickAll(userID, platform);

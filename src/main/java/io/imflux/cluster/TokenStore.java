@@ -29,6 +29,9 @@ public interface TokenStore {
   Mono<Void> apply(String userID, Map<Platform, Collection<String>> removed, Map<Platform, Collection<String>> kicked,
       Platform platform, StoredToken added);
 
+  /** Marks the listed tokens KICKED (a newer login's connection kicked theirs); unknown tokens are ignored. */
+  Mono<Void> kick(String userID, Map<Platform, Collection<String>> tokens);
+
   /** Marks every token of the user on that platform KICKED (force logout). */
   Mono<Void> kickAll(String userID, Platform platform);
 

@@ -24,7 +24,7 @@ class RestartPersistenceTest {
   private ConfigurableApplicationContext start() {
     // Command-line arguments, because they outrank config/application.yml (builder properties do not).
     return new SpringApplicationBuilder(ImfluxApplication.class)
-        .run("--server.port=0", "--imflux.embedded-mongo.path=" + dataDir);
+        .run("--server.port=0", "--imflux.gateway.port=0", "--imflux.embedded-mongo.path=" + dataDir);
   }
 
   private static int port(ConfigurableApplicationContext context) {

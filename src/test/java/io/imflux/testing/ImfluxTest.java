@@ -8,7 +8,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * An integration test against the real server: standalone mode, the embedded store in a fresh directory under
- * {@code target/}, HTTP on a random port. Test classes with the same settings share one server, so tests use
+ * {@code target/}, HTTP and the WebSocket gateway on random ports (the gateway's is {@code GatewayServer.port()}).
+ * Test classes with the same settings share one server, so tests use
  * their own user IDs ({@link ApiClient#uniqueId}). Add {@code properties = "imflux.dialect=openim"} through
  * {@link OpenImDialect} for the reference's numbers.
  */
@@ -16,5 +17,5 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"imflux.embedded-mongo.path=target/test-data/${random.uuid}"})
+    properties = {"imflux.embedded-mongo.path=target/test-data/${random.uuid}", "imflux.gateway.port=0"})
 public @interface ImfluxTest {}

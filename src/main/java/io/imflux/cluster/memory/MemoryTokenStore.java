@@ -90,6 +90,12 @@ public class MemoryTokenStore implements TokenStore, InitializingBean {
   }
 
   @Override
+  public Mono<Void> kick(String userID, Map<Platform, Collection<String>> tokens) {
+    return change(userID, current -> tokens.forEach((platform, list) ->
+        list.forEach(token -> setState(current, platform, token, TokenState.KICKED))));
+  }
+
+  @Override
   public Mono<Void> kickAll(String userID, Platform platform) {
     return change(userID, tokens -> tokens.getOrDefault(platform, Collections.emptyMap()).replaceAll(
         (token, stored) -> new StoredToken(token, TokenState.KICKED, stored.expiresAt())));

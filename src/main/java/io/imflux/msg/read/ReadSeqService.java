@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
  * max seq (the user's cap when set), the user's read seq and the time of the last seq allocation.
  */
 @Service
-class ReadSeqService {
+public class ReadSeqService {
 
   private static final int CONCURRENCY = 16;
 
@@ -34,7 +34,7 @@ class ReadSeqService {
   }
 
   /** One entry per requested conversation (all of the user's when none are named), including empty ones. */
-  Mono<GetConversationsHasReadAndMaxSeqResp> hasReadAndMaxSeqs(
+  public Mono<GetConversationsHasReadAndMaxSeqResp> hasReadAndMaxSeqs(
       ApiRequest<GetConversationsHasReadAndMaxSeqReq> request) {
     return Mono.defer(() -> {
       GetConversationsHasReadAndMaxSeqReq req = request.body();

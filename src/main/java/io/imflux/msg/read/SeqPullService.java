@@ -8,7 +8,6 @@ import io.imflux.msg.ConversationIds;
 import io.imflux.msg.MessageReader;
 import io.imflux.proto.sdkws.GetMaxSeqReq;
 import io.imflux.proto.sdkws.GetMaxSeqResp;
-import io.imflux.proto.sdkws.MsgData;
 import io.imflux.proto.sdkws.PullMessageBySeqsReq;
 import io.imflux.proto.sdkws.PullMessageBySeqsResp;
 import io.imflux.proto.sdkws.PullMsgs;
@@ -26,7 +25,7 @@ import reactor.core.publisher.Mono;
  * WebSocket 1001 and 1002): a user's max seqs, and ranges of messages as that user sees them.
  */
 @Service
-class SeqPullService {
+public class SeqPullService {
 
   /** Conversations looked up at once; results keep the request's order. */
   private static final int CONCURRENCY = 16;
@@ -47,7 +46,7 @@ class SeqPullService {
   }
 
   /** The user's conversations, their {@code n_} twins and {@code n_<u>_<u>}, by max seq; zeros left out. */
-  Mono<GetMaxSeqResp> newestSeqs(ApiRequest<GetMaxSeqReq> request) {
+  public Mono<GetMaxSeqResp> newestSeqs(ApiRequest<GetMaxSeqReq> request) {
     return Mono.defer(() -> {
       String userID = request.body().getUserID();
       request.operator().requireSelfOrAdmin(userID);
@@ -61,7 +60,7 @@ class SeqPullService {
   }
 
   /** Each range read as §5.2 says; a conversation with nothing to return is left out. */
-  Mono<PullMessageBySeqsResp> pull(ApiRequest<PullMessageBySeqsReq> request) {
+  public Mono<PullMessageBySeqsResp> pull(ApiRequest<PullMessageBySeqsReq> request) {
     return Mono.defer(() -> {
       PullMessageBySeqsReq req = request.body();
       request.operator().requireSelfOrAdmin(req.getUserID());
@@ -97,15 +96,9 @@ class SeqPullService {
             .collectList()
             .flatMap(msgs -> quotes.rewrite(userID, conversationID, msgs))
             .map(msgs -> new Pulled(conversationID, notification, PullMsgs.newBuilder()
-                .addAllMsgs(msgs.stream().map(this::toClient).toList())
+                .addAllMsgs(msgs.stream().map(dialect::toClient).toList())
                 .setIsEnd(plan.isEnd())
                 .build())));
-  }
-
-  /** Content types leave the server in the dialect's numbers (spec/dialects.md §3). */
-  private MsgData toClient(MsgData msg) {
-    int shown = dialect.contentTypeToClient(msg.getContentType(), msg.getSessionType());
-    return shown == msg.getContentType() ? msg : msg.toBuilder().setContentType(shown).build();
   }
 
   private static Set<String> withNotificationTwins(String userID, List<String> conversationIDs) {
