@@ -3,13 +3,14 @@
 // bound with koffi exactly as that package binds it (lib/index.js), without Electron. The SDK core keeps one
 // global session per process, so every device is its own node process.
 //
-// Usage: node device.js '<IMConfig JSON>'   (apiAddr, wsAddr, platformID, dataDir, logLevel, logFilePath)
+// Usage: node device.js '<IMConfig JSON>'   (apiAddr, wsAddr, platformID, dataDir, logLevel)
 // Commands come on stdin, one JSON object a line: {"id":1,"op":"login","userID":"u","token":"t"}.
 // Everything the test reads goes to stdout, one JSON object a line:
 //   {"type":"ready","sdkVersion":"v3.8.3-patch.15"}
 //   {"type":"reply","id":1,"errCode":0,"errMsg":"","data":...}     the answer to a command
 //   {"type":"event","event":"OnRecvNewMessages","data":...}        a listener callback of the SDK
-// The SDK's own prints to stdout are moved to <dataDir>/sdk-stdout.log so they never mix with these lines.
+// The SDK logs to its standard output, which is moved to <dataDir>/sdk.log so it never mixes with these lines
+// (logging to stdout also makes the SDK write every line at once: its log files are flushed only every 2 s).
 
 const fs = require('fs');
 const path = require('path');
@@ -39,7 +40,7 @@ const EVENTS = [
 ];
 
 const config = JSON.parse(process.argv[2]);
-const out = keepStdoutForProtocol(path.join(config.dataDir, 'sdk-stdout.log'));
+const out = keepStdoutForProtocol(path.join(config.dataDir, 'sdk.log'));
 
 function emit(line) {
   const text = JSON.stringify(line) + '\n';
@@ -49,6 +50,7 @@ function emit(line) {
     try {
       written += fs.writeSync(out, bytes, written);
     } catch (e) {
+      if (e.code === 'EPIPE') process.exit(0); // the test that reads us is gone
       if (e.code !== 'EAGAIN') throw e;
     }
   }
@@ -151,7 +153,8 @@ function opid(id) {
 const sdkVersion = sdk.get_sdk_version();
 const initialised = sdk.init_sdk(listener, opid(0), JSON.stringify({
   systemType: 'electron',
-  isLogStandardOutput: false,
+  isLogStandardOutput: true,
+  logFilePath: '',
   isExternalExtensions: false,
   ...config,
 }));

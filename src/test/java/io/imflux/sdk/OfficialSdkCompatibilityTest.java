@@ -2,6 +2,7 @@ package io.imflux.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imflux.gateway.GatewayServer;
 import io.imflux.testing.ApiClient;
 import io.imflux.testing.ImfluxTest;
 import io.imflux.testing.OpenImDialect;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -30,6 +32,9 @@ class OfficialSdkCompatibilityTest {
   @LocalServerPort
   int port;
 
+  @Autowired
+  GatewayServer gateway;
+
   private ApiClient api;
   private SdkSession sdk;
 
@@ -37,7 +42,7 @@ class OfficialSdkCompatibilityTest {
   void start(TestInfo test) {
     api = new ApiClient(port);
     sdk = new SdkSession(test.getTestMethod().orElseThrow().getName(), "http://127.0.0.1:" + port,
-        "ws://127.0.0.1:" + port + "/msg_gateway");
+        "ws://127.0.0.1:" + gateway.port());
   }
 
   @AfterEach
@@ -55,6 +60,8 @@ class OfficialSdkCompatibilityTest {
 
     JsonNode sent = aliceDevice.sendText(bob, "hello bob");
     JsonNode received = bobDevice.awaitReceivedText("hello bob");
+    // What an app shows: the new chat in the receiver's list, before the receiver has written anything.
+    assertThat(SdkDevice.latestText(bobDevice.awaitConversationWith(alice))).isEqualTo("hello bob");
     JsonNode reply = bobDevice.sendText(alice, "hello alice");
     JsonNode answer = aliceDevice.awaitReceivedText("hello alice");
 
@@ -72,33 +79,36 @@ class OfficialSdkCompatibilityTest {
   }
 
   @Test
-  void aUserWhoLogsInLaterGetsWhatWasSentMeanwhileBySeq() {
+  void aUserWhoLogsInAgainGetsWhatWasSentMeanwhileBySeq() {
     String alice = ApiClient.uniqueId("alice");
     String bob = ApiClient.uniqueId("bob");
     api.register(alice, bob);
     SdkDevice aliceDevice = online("alice", alice, LINUX);
+    Path bobData = sdk.dataDir("bob");
+    online("bob", bob, LINUX).close();
+
+    // Bob's installation is offline; it logs in again after three messages. The conversation is new to it, so the
+    // SDK pulls only its latest message by seq (spec/gateway.md §18.2) and the rest when the history is opened.
     for (String text : List.of("one", "two", "three")) {
       aliceDevice.sendText(bob, text);
     }
+    SdkDevice bobBack = online("bob-back", bob, LINUX, bobData);
+    bobBack.awaitReceivedText("three");
+    String conversation = conversationWith(bobBack, alice);
+    assertThat(SdkDevice.latestText(bobBack.awaitConversationWith(alice))).isEqualTo("three");
+    assertThat(texts(bobBack.history(conversation, 20))).containsExactly("one", "two", "three");
+    bobBack.close();
 
-    // First login of a new installation: the conversation list and the history come from the server.
-    SdkDevice bobDevice = online("bob", bob, LINUX);
-    String conversation = conversationWith(bobDevice, alice);
-    assertThat(SdkDevice.latestText(bobDevice.awaitConversationWith(alice))).isEqualTo("three");
-    List<JsonNode> history = bobDevice.history(conversation, 20);
-    assertThat(texts(history)).containsExactly("one", "two", "three");
-    assertThat(history).extracting(m -> m.get("seq").asLong()).containsExactly(1L, 2L, 3L);
-
-    // The same installation, back after more was sent: it pulls the missing seqs and reports them as received.
-    Path bobData = sdk.dataDir("bob");
-    bobDevice.close();
+    // Once more, now that the device has synced the conversation up to 3: the SDK asks for 4..5 (again only the
+    // newest message of the range); nothing it already has is reported again, and the history fills in seq 4.
     aliceDevice.sendText(bob, "four");
     aliceDevice.sendText(bob, "five");
-    SdkDevice bobAgain = sdk.device("bob-again", LINUX, bobData);
-    bobAgain.login(bob, api.userToken(bob, LINUX));
-    bobAgain.awaitReceivedText("four");
+    SdkDevice bobAgain = online("bob-again", bob, LINUX, bobData);
     bobAgain.awaitReceivedText("five");
-    assertThat(texts(bobAgain.history(conversation, 20))).containsExactly("one", "two", "three", "four", "five");
+    assertThat(texts(bobAgain.receivedMessages())).doesNotContain("one", "two", "three");
+    List<JsonNode> history = bobAgain.history(conversation, 20);
+    assertThat(texts(history)).containsExactly("one", "two", "three", "four", "five");
+    assertThat(history).extracting(m -> m.get("seq").asLong()).containsExactly(1L, 2L, 3L, 4L, 5L);
   }
 
   @Test
@@ -147,9 +157,14 @@ class OfficialSdkCompatibilityTest {
     assertThat(stale.reported("OnConnectSuccess")).isFalse();
   }
 
-  /** A device logged in with a fresh token, connected, and done with its first sync. */
+  /** A new installation logged in with a fresh token, connected, and done with its first sync. */
   private SdkDevice online(String name, String userID, int platformID) {
-    SdkDevice device = sdk.device(name, platformID);
+    return online(name, userID, platformID, sdk.dataDir(name));
+  }
+
+  /** The same, for an installation whose data directory may hold an earlier session. */
+  private SdkDevice online(String name, String userID, int platformID, Path dataDir) {
+    SdkDevice device = sdk.device(name, platformID, dataDir);
     device.login(userID, api.userToken(userID, platformID));
     device.awaitEvent("OnConnectSuccess");
     device.awaitSyncEnd();

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -37,7 +38,7 @@ final class SdkDevice implements AutoCloseable {
   static final List<String> MESSAGE_EVENTS =
       List.of("OnRecvNewMessage", "OnRecvNewMessages", "OnRecvOfflineNewMessage", "OnRecvOfflineNewMessages");
 
-  private static final Duration POLL = Duration.ofMillis(200);
+  private static final Duration POLL = Duration.ofMillis(250);
 
   private final String name;
   private final SdkSession session;
@@ -46,6 +47,7 @@ final class SdkDevice implements AutoCloseable {
   private final OutputStream commands;
   private final AtomicInteger ids = new AtomicInteger();
   private final Map<Integer, CompletableFuture<JsonNode>> replies = new ConcurrentHashMap<>();
+  private final Set<Integer> quietReplies = ConcurrentHashMap.newKeySet();
   private final CompletableFuture<JsonNode> ready = new CompletableFuture<>();
   private final List<String> transcript = new ArrayList<>();
   private final List<JsonNode> events = new ArrayList<>();
@@ -107,13 +109,16 @@ final class SdkDevice implements AutoCloseable {
   /** Waits until the SDK's conversation list holds the one-to-one conversation with {@code peer}; returns it. */
   JsonNode awaitConversationWith(String peer) {
     long deadline = System.nanoTime() + SdkSession.WAIT.toNanos();
-    while (true) {
-      for (JsonNode conversation : conversations().values()) {
+    for (int polls = 1; ; polls++) {
+      // Only the first poll goes into the transcript; the rest would drown it.
+      for (JsonNode conversation : call("conversations", Map.of(), polls == 1).values()) {
         if (conversation.get("conversationType").asInt() == 1 && peer.equals(conversation.get("userID").asString())) {
+          record("  (conversation with " + peer + " found after " + polls + " poll(s))");
           return conversation;
         }
       }
       if (System.nanoTime() > deadline) {
+        record("  (no conversation with " + peer + " in " + polls + " polls)");
         throw session.failure(name + " has no conversation with " + peer + " after " + SdkSession.WAIT.toSeconds()
             + " s");
       }
@@ -175,21 +180,9 @@ final class SdkDevice implements AutoCloseable {
     return textElem == null || textElem.isNull() ? null : textElem.get("content").asString();
   }
 
-  /** The SDK core's own log (the log files under the data directory), without terminal colours. */
+  /** The SDK core's own log, without terminal colours. */
   String sdkLog() {
-    Path logs = dataDir.resolve("logs");
-    if (!Files.isDirectory(logs)) {
-      return "";
-    }
-    try (Stream<Path> files = Files.list(logs)) {
-      StringBuilder all = new StringBuilder();
-      for (Path file : files.sorted().toList()) {
-        all.append(Files.readString(file, StandardCharsets.UTF_8));
-      }
-      return all.toString().replaceAll("\u001B\\[[0-9;]*m", "");
-    } catch (IOException e) {
-      return "(log unreadable: " + e + ")";
-    }
+    return read(dataDir.resolve("sdk.log")).replaceAll("\u001B\\[[0-9;]*m", "");
   }
 
   /** What this device did and logged, for a failure message. */
@@ -224,13 +217,21 @@ final class SdkDevice implements AutoCloseable {
   }
 
   private JsonNode call(String op, Map<String, Object> arguments) {
+    return call(op, arguments, true);
+  }
+
+  private JsonNode call(String op, Map<String, Object> arguments, boolean recorded) {
     int id = ids.incrementAndGet();
     ObjectNode command = ApiClient.JSON.valueToTree(arguments);
     command.put("id", id).put("op", op);
     CompletableFuture<JsonNode> reply = new CompletableFuture<>();
     replies.put(id, reply);
     String line = ApiClient.JSON.writeValueAsString(command);
-    record("> " + line);
+    if (recorded) {
+      record("> " + line);
+    } else {
+      quietReplies.add(id);
+    }
     try {
       commands.write((line + "\n").getBytes(StandardCharsets.UTF_8));
       commands.flush();
@@ -298,29 +299,45 @@ final class SdkDevice implements AutoCloseable {
     try (BufferedReader lines = new BufferedReader(
         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        record("< " + line);
-        accept(line);
+        JsonNode message = parse(line);
+        boolean quiet = message.path("type").asString("").equals("reply")
+            && quietReplies.remove(message.path("id").asInt());
+        if (!quiet) {
+          record("< " + line);
+        }
+        accept(message);
       }
     } catch (IOException | RuntimeException e) {
       record("! output unreadable: " + e);
     }
-    String end = "node exited" + (process.isAlive() ? "" : " with " + process.exitValue());
+    String end = "node exited" + (exited() ? " with " + process.exitValue() : "");
     record("! " + end);
     IllegalStateException gone = new IllegalStateException(end);
     ready.completeExceptionally(gone);
     replies.values().forEach(reply -> reply.completeExceptionally(gone));
   }
 
-  private void accept(String line) {
-    JsonNode message;
+  private boolean exited() {
     try {
-      message = ApiClient.JSON.readTree(line);
-    } catch (RuntimeException notJson) {
-      return;
+      return process.waitFor(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
+  }
+
+  private static JsonNode parse(String line) {
+    try {
+      return ApiClient.JSON.readTree(line);
+    } catch (RuntimeException notJson) {
+      return ApiClient.JSON.nullNode();
+    }
+  }
+
+  private void accept(JsonNode message) {
     switch (message.path("type").asString("")) {
       case "ready" -> ready.complete(message);
-      case "fatal" -> ready.completeExceptionally(new IllegalStateException(line));
+      case "fatal" -> ready.completeExceptionally(new IllegalStateException(message.toString()));
       case "reply" -> {
         CompletableFuture<JsonNode> reply = replies.remove(message.path("id").asInt());
         if (reply != null) {

@@ -43,7 +43,6 @@ final class SdkSession implements AutoCloseable {
     config.put("platformID", platformID);
     config.put("dataDir", dataDir.toString());
     config.put("logLevel", LOG_LEVEL);
-    config.put("logFilePath", dataDir.resolve("logs").toString());
     SdkDevice device = new SdkDevice(name, this, dataDir, config);
     synchronized (devices) {
       devices.add(device);
