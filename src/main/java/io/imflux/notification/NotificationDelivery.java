@@ -1,5 +1,6 @@
 package io.imflux.notification;
 
+import io.imflux.api.OperationIds;
 import io.imflux.api.json.GoJsonWriter;
 import io.imflux.msg.MessageDelivery;
 import io.imflux.msg.MessageOptions;
@@ -39,13 +40,16 @@ public class NotificationDelivery implements DisposableBean {
     this.stamping = stamping;
     this.delivery = delivery;
     this.clock = clock;
-    this.subscription = bus.events()
-        .onBackpressureBuffer(MAX_WAITING, dropped ->
-            log.warn("notification {} to {} dropped: too many waiting", dropped.contentType(), dropped.recvID()))
-        .flatMap(notification -> deliver(notification).onErrorResume(e -> {
-          log.warn("notification {} to {} not delivered", notification.contentType(), notification.recvID(), e);
-          return Mono.empty();
-        }), MAX_IN_FLIGHT)
+    this.subscription = bus.sent()
+        .onBackpressureBuffer(MAX_WAITING, dropped -> log.warn("notification {} to {} dropped: too many waiting",
+            dropped.notification().contentType(), dropped.notification().recvID()))
+        .flatMap(sent -> deliver(sent.notification())
+            .contextWrite(OperationIds.with(sent.operationID()))
+            .onErrorResume(e -> {
+              log.warn("notification {} to {} not delivered", sent.notification().contentType(),
+                  sent.notification().recvID(), e);
+              return Mono.empty();
+            }), MAX_IN_FLIGHT)
         .subscribe();
   }
 

@@ -71,7 +71,9 @@ public class Sequencer {
     for (int i = 0; i < count; i++) {
       pending.get(i).ack().success(numbered.get(i).getSeq());
     }
-    numbered.forEach(msg -> pushes.dispatch(conversationID, msg));
+    for (int i = 0; i < count; i++) {
+      pushes.dispatch(conversationID, numbered.get(i), pending.get(i).operationID());
+    }
   }
 
   /**
