@@ -87,16 +87,12 @@ const sdk = {
   get_sdk_version: lib.func('__stdcall', 'get_sdk_version', 'str', []),
   init_sdk: lib.func('__stdcall', 'init_sdk', 'uint8', ['listenerCallback *', 'str', 'str']),
   login: lib.func('__stdcall', 'login', 'void', ['baseCallback *', 'str', 'str', 'str']),
-  logout: lib.func('__stdcall', 'logout', 'void', ['baseCallback *', 'str']),
-  get_login_status: lib.func('__stdcall', 'get_login_status', 'long long', ['str']),
   create_text_message: lib.func('__stdcall', 'create_text_message', 'str', ['str', 'str']),
   send_message: lib.func('__stdcall', 'send_message', 'void',
     ['sendMessageCallback *', 'str', 'str', 'str', 'str', 'str', 'int']),
   get_all_conversation_list: lib.func('__stdcall', 'get_all_conversation_list', 'void', ['baseCallback *', 'str']),
-  get_one_conversation: lib.func('__stdcall', 'get_one_conversation', 'void', ['baseCallback *', 'str', 'int', 'str']),
   get_advanced_history_message_list: lib.func('__stdcall', 'get_advanced_history_message_list', 'void',
     ['baseCallback *', 'str', 'str']),
-  get_self_user_info: lib.func('__stdcall', 'get_self_user_info', 'void', ['baseCallback *', 'str']),
 };
 const LISTENER_SETTERS = ['set_user_listener', 'set_friend_listener', 'set_group_listener',
   'set_conversation_listener', 'set_advanced_msg_listener', 'set_batch_msg_listener',
@@ -124,23 +120,15 @@ function sendCallback(id) {
   return registered;
 }
 
-function reply(id, data) {
-  emit({ type: 'reply', id, errCode: 0, errMsg: '', data });
-}
-
 const OFFLINE_PUSH = { title: 'new message', desc: '', ex: '', iOSPushSound: '+1', iOSBadgeCount: true };
 
 const commands = {
   login: (id, c) => sdk.login(callback(id), opid(id), c.userID, c.token),
-  logout: (id) => sdk.logout(callback(id), opid(id)),
-  loginStatus: (id) => reply(id, Number(sdk.get_login_status(opid(id)))),
-  selfInfo: (id) => sdk.get_self_user_info(callback(id), opid(id)),
   sendText: (id, c) => {
     const message = sdk.create_text_message(opid(id), c.text);
     sdk.send_message(sendCallback(id), opid(id), message, c.recvID, '', JSON.stringify(OFFLINE_PUSH), 0);
   },
   conversations: (id) => sdk.get_all_conversation_list(callback(id), opid(id)),
-  oneConversation: (id, c) => sdk.get_one_conversation(callback(id), opid(id), c.sessionType, c.sourceID),
   history: (id, c) => sdk.get_advanced_history_message_list(callback(id), opid(id),
     JSON.stringify({ conversationID: c.conversationID, startClientMsgID: '', count: c.count, viewType: 0 })),
   exit: () => process.exit(0),

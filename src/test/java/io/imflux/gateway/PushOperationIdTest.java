@@ -1,16 +1,16 @@
 package io.imflux.gateway;
 
+import static io.imflux.gateway.GatewayFixture.ANDROID;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.ByteString;
 import io.imflux.gateway.codec.Req;
 import io.imflux.gateway.codec.Resp;
-import io.imflux.proto.sdkws.MsgData;
 import io.imflux.proto.sdkws.PushMessages;
-import io.imflux.testing.ApiClient;
 import io.imflux.testing.GatewayClient;
 import io.imflux.testing.ImfluxTest;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,26 +23,26 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ImfluxTest
 class PushOperationIdTest {
 
-  private static final int ANDROID = 2;
-
   @LocalServerPort
   int port;
 
   @Autowired
   GatewayServer gateway;
 
+  private GatewayFixture fixture;
+
+  @BeforeEach
+  void fixture() {
+    fixture = new GatewayFixture(port, gateway.port());
+  }
+
   @Test
   void aMessageSentOverTheGatewayIsPushedUnderItsSendersOperationID() {
-    ApiClient api = new ApiClient(port);
-    String alice = ApiClient.uniqueId("alice");
-    String bob = ApiClient.uniqueId("bob");
-    api.register(alice, bob);
-    try (GatewayClient a = GatewayClient.connect(gateway.port(), alice, api.userToken(alice, ANDROID), ANDROID);
-        GatewayClient b = GatewayClient.connect(gateway.port(), bob, api.userToken(bob, ANDROID), ANDROID)) {
-      Req send = a.req(1003, MsgData.newBuilder().setSendID(alice).setRecvID(bob).setClientMsgID("op-ws")
-          .setSessionType(1).setMsgFrom(100).setContentType(101)
-          .setContent(ByteString.copyFromUtf8("{\"content\":\"hi\"}")).setStatus(1).setSenderPlatformID(ANDROID)
-          .build());
+    List<String> users = fixture.users("op", 2);
+    String alice = users.get(0);
+    String bob = users.get(1);
+    try (GatewayClient a = fixture.connect(alice, ANDROID); GatewayClient b = fixture.connect(bob, ANDROID)) {
+      Req send = a.req(1003, GatewayFixture.text(alice, bob, "hi"));
       assertThat(a.request(send).errCode()).isZero();
 
       assertThat(b.awaitPush(2001).operationID()).isEqualTo(send.operationID());
@@ -52,15 +52,12 @@ class PushOperationIdTest {
 
   @Test
   void aMessageSentOverHttpIsPushedUnderTheRequestsOperationID() {
-    ApiClient api = new ApiClient(port);
-    String alice = ApiClient.uniqueId("alice");
-    String bob = ApiClient.uniqueId("bob");
-    api.register(alice, bob);
-    try (GatewayClient b = GatewayClient.connect(gateway.port(), bob, api.userToken(bob, ANDROID), ANDROID)) {
-      ApiClient.Result sent = api.send("POST", "/msg/send_msg",
-          Map.of("operationID", "op-http-send", "token", api.adminToken()),
-          "{\"sendID\":\"" + alice + "\",\"recvID\":\"" + bob + "\",\"contentType\":101,\"sessionType\":1,"
-              + "\"content\":{\"content\":\"hi\"}}");
+    List<String> users = fixture.users("op", 2);
+    try (GatewayClient b = fixture.connect(users.get(1), ANDROID)) {
+      var sent = fixture.api.send("POST", "/msg/send_msg",
+          Map.of("operationID", "op-http-send", "token", fixture.api.adminToken()),
+          "{\"sendID\":\"" + users.get(0) + "\",\"recvID\":\"" + users.get(1) + "\",\"contentType\":101,"
+              + "\"sessionType\":1,\"content\":{\"content\":\"hi\"}}");
       assertThat(sent.errCode()).as(sent.text()).isZero();
 
       assertThat(b.awaitPush(2001).operationID()).isEqualTo("op-http-send");
@@ -69,13 +66,10 @@ class PushOperationIdTest {
 
   @Test
   void aNotificationIsPushedUnderTheOperationIDOfTheChangeThatEmittedIt() {
-    ApiClient api = new ApiClient(port);
-    String alice = ApiClient.uniqueId("alice");
-    api.register(alice);
-    String token = api.userToken(alice, ANDROID);
-    try (GatewayClient a = GatewayClient.connect(gateway.port(), alice, token, ANDROID)) {
-      ApiClient.Result updated = api.send("POST", "/user/update_user_info_ex",
-          Map.of("operationID", "op-profile", "token", token),
+    String alice = fixture.users("op", 1).get(0);
+    try (GatewayClient a = fixture.connect(alice, ANDROID)) {
+      var updated = fixture.api.send("POST", "/user/update_user_info_ex",
+          Map.of("operationID", "op-profile", "token", fixture.token(alice, ANDROID)),
           "{\"userInfo\":{\"userID\":\"" + alice + "\",\"nickname\":\"New\"}}");
       assertThat(updated.errCode()).as(updated.text()).isZero();
 

@@ -138,10 +138,7 @@ class OfficialSdkCompatibilityTest {
     String alice = ApiClient.uniqueId("alice");
     api.register(alice);
     String firstToken = api.userToken(alice, LINUX);
-    SdkDevice first = sdk.device("alice-first", LINUX);
-    first.login(alice, firstToken);
-    first.awaitEvent("OnConnectSuccess");
-    first.awaitSyncEnd();
+    SdkDevice first = online(sdk.device("alice-first", LINUX), alice, firstToken);
 
     // Policy 1: a new token for the same platform kicks the old one; the new connection kicks the old socket (2002).
     SdkDevice second = online("alice-second", alice, LINUX);
@@ -164,10 +161,13 @@ class OfficialSdkCompatibilityTest {
 
   /** The same, for an installation whose data directory may hold an earlier session. */
   private SdkDevice online(String name, String userID, int platformID, Path dataDir) {
-    SdkDevice device = sdk.device(name, platformID, dataDir);
-    device.login(userID, api.userToken(userID, platformID));
+    return online(sdk.device(name, platformID, dataDir), userID, api.userToken(userID, platformID));
+  }
+
+  private static SdkDevice online(SdkDevice device, String userID, String token) {
+    device.login(userID, token);
     device.awaitEvent("OnConnectSuccess");
-    device.awaitSyncEnd();
+    device.awaitFirstSync();
     return device;
   }
 

@@ -22,7 +22,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -77,27 +76,14 @@ final class SdkDevice implements AutoCloseable {
     await(ready, "start the SDK");
   }
 
-  String name() {
-    return name;
-  }
-
   /** {@code login}: the SDK opens its database, answers, then connects to the gateway in the background. */
   void login(String userID, String token) {
     call("login", Map.of("userID", userID, "token", token));
   }
 
-  void logout() {
-    call("logout", Map.of());
-  }
-
   /** Sends a text message to a user; returns the message as the SDK's send callback reports it. */
   JsonNode sendText(String recvID, String text) {
     return call("sendText", Map.of("recvID", recvID, "text", text));
-  }
-
-  /** The SDK's local conversation list ({@code get_all_conversation_list}). */
-  JsonNode conversations() {
-    return call("conversations", Map.of());
   }
 
   /** The newest {@code count} messages of a conversation, oldest first; the SDK pulls what it lacks by seq. */
@@ -106,7 +92,10 @@ final class SdkDevice implements AutoCloseable {
     return data.get("messageList").values().stream().toList();
   }
 
-  /** Waits until the SDK's conversation list holds the one-to-one conversation with {@code peer}; returns it. */
+  /**
+   * Waits until the SDK's local conversation list ({@code get_all_conversation_list}) holds the one-to-one
+   * conversation with {@code peer}; returns it.
+   */
   JsonNode awaitConversationWith(String peer) {
     long deadline = System.nanoTime() + SdkSession.WAIT.toNanos();
     for (int polls = 1; ; polls++) {
@@ -131,22 +120,18 @@ final class SdkDevice implements AutoCloseable {
     return textOf(ApiClient.JSON.readTree(conversation.get("latestMsg").asString()));
   }
 
-  /** Waits until the first sync after connecting has ended, finished or failed; returns the callback's name. */
-  String awaitSyncEnd() {
-    return awaitSeen(seen -> seen.stream().map(e -> e.get("event").asString())
+  /** Waits until the first sync after connecting has ended, finished or failed. */
+  void awaitFirstSync() {
+    awaitSeen(seen -> seen.stream().map(e -> e.get("event").asString())
         .filter(e -> e.equals("OnSyncServerFinish") || e.equals("OnSyncServerFailed")).findFirst(),
         "the end of its first sync (OnSyncServerFinish or OnSyncServerFailed)");
   }
 
   /** Waits until a listener callback named {@code event} has been reported; returns its data. */
   JsonNode awaitEvent(String event) {
-    return awaitEvent(event, data -> true, event);
-  }
-
-  JsonNode awaitEvent(String event, Predicate<JsonNode> data, String what) {
     return awaitSeen(seen -> seen.stream()
-        .filter(e -> e.get("event").asString().equals(event) && data.test(e.get("data")))
-        .map(e -> e.get("data")).findFirst(), what);
+        .filter(e -> e.get("event").asString().equals(event))
+        .map(e -> e.get("data")).findFirst(), event);
   }
 
   /** Waits until a text message with this content has reached the app through a message callback. */
