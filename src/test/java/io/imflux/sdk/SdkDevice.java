@@ -38,6 +38,7 @@ final class SdkDevice implements AutoCloseable {
       List.of("OnRecvNewMessage", "OnRecvNewMessages", "OnRecvOfflineNewMessage", "OnRecvOfflineNewMessages");
 
   private static final Duration POLL = Duration.ofMillis(250);
+  private static final int MAX_LOG_LINE = 800;
 
   private final String name;
   private final SdkSession session;
@@ -356,7 +357,10 @@ final class SdkDevice implements AutoCloseable {
   private static String tail(String text, int lines) {
     List<String> all = text.lines().toList();
     StringBuilder tail = new StringBuilder();
-    all.subList(Math.max(0, all.size() - lines), all.size()).forEach(l -> tail.append("    ").append(l).append('\n'));
+    for (String line : all.subList(Math.max(0, all.size() - lines), all.size())) {
+      tail.append("    ").append(line.length() > MAX_LOG_LINE ? line.substring(0, MAX_LOG_LINE) + "..." : line)
+          .append('\n');
+    }
     return tail.toString();
   }
 }

@@ -15,7 +15,8 @@ final class SdkSession implements AutoCloseable {
 
   /** How long any one step may take: generous, so that a slow CI machine never fails a correct server. */
   static final Duration WAIT = Duration.ofSeconds(60);
-  static final int LOG_TAIL_LINES = Integer.getInteger("sdk.logTail", 150);
+  /** How much of each SDK log a failure message quotes; the whole logs stay under the data directories. */
+  static final int LOG_TAIL_LINES = Integer.getInteger("sdk.logTail", 80);
   /** The SDK core's log level: 5 logs every request and frame it handles, 6 adds the SDK's own verbose lines. */
   private static final int LOG_LEVEL = Integer.getInteger("sdk.logLevel", 5);
 
