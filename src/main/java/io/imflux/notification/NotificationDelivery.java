@@ -68,7 +68,7 @@ public class NotificationDelivery implements DisposableBean {
         .setMsgFrom(MSG_FROM_SYSTEM)
         .setContentType(notification.contentType())
         .setContent(com.google.protobuf.ByteString.copyFrom(content))
-        .setClientMsgID(MsgIds.clientMsgID(notification.sendID()))
+        .setClientMsgID(MsgIds.clientMsgID())
         .setSendTime(now)
         .setCreateTime(now)
         .putAllOptions(MessageOptions.notificationDefaults())
