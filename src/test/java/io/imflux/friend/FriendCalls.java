@@ -75,6 +75,12 @@ final class FriendCalls {
     ok(RESPOND, to, Map.of("fromUserID", from, "toUserID", to, "handleResult", 1));
   }
 
+  /** A text message over {@code /msg/send_msg}, which only an admin may call (spec/api-msg.md §4.1). */
+  ApiClient.Result sendText(String sendID, String recvID) {
+    return client.post("/msg/send_msg", client.adminToken(), Map.of("sendID", sendID, "recvID", recvID,
+        "sessionType", 1, "contentType", 101, "content", Map.of("content", "hi")));
+  }
+
   List<String> friendIDs(String owner) {
     return texts(ok(FRIEND_IDS, owner, Map.of("userID", owner)).get("friendIDs"));
   }
