@@ -127,7 +127,8 @@ class FriendStore {
 
   private static Friend decode(Document document) {
     String[] users = RelationDocuments.users(document);
-    return new Friend(users[0], users[1], document.get("remark", ""), longOf(document.get("createTime")), document.get("addSource", 0),
-        document.get("operatorUserID", ""), document.get("ex", ""), document.get("isPinned", false));
+    return new Friend(users[0], users[1], document.get("remark", ""), longOf(document.get("createTime")),
+        document.get("addSource", 0), document.get("operatorUserID", ""), document.get("ex", ""),
+        document.get("isPinned", false));
   }
 }

@@ -39,7 +39,7 @@ class FriendSyncService {
     this.views = views;
   }
 
-  /** §16: inserted or updated users who are friends no longer are left out; {@code sortVersion} is the pin marker's. */
+  /** §16: users who are friends no longer are left out of insert and update; {@code sortVersion} is the pins'. */
   Mono<GetIncrementalFriendsResp> incrementalFriends(ApiRequest<GetIncrementalFriendsReq> request) {
     return Mono.defer(() -> {
       GetIncrementalFriendsReq body = request.body();

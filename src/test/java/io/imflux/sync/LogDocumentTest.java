@@ -67,7 +67,8 @@ class LogDocumentTest {
     assertThat(pruned.entries()).hasSize(25);
     assertThat(pruned.pruned()).isPositive();
     for (long version = 1; version <= whole.version(); version++) {
-      assertThat(pruned.since(version, 20, Set.of())).as("since %d", version).isEqualTo(whole.since(version, 20, Set.of()));
+      assertThat(pruned.since(version, 20, Set.of())).as("since %d", version)
+          .isEqualTo(whole.since(version, 20, Set.of()));
     }
   }
 
