@@ -80,6 +80,11 @@ class FriendNotificationsTest {
     assertThat(tips.get("request").get("reqMsg").asString()).isEqualTo("hi <3");
     assertThat(tips.get("request").get("fromNickname").asString()).isEqualTo(a);
     assertThat(tips.get("request").get("handleResult").asInt()).isZero();
+    // config/notification.yml, friendApplicationAdded: offline push on, the reference's texts.
+    assertThat(push.msg().getOfflinePushInfo().getTitle()).isEqualTo("Somebody applies to add you as a friend");
+    assertThat(push.msg().getOfflinePushInfo().getDesc()).isEqualTo("Somebody applies to add you as a friend");
+    assertThat(push.msg().getOfflinePushInfo().getEx()).isEqualTo("Somebody applies to add you as a friend");
+    assertThat(push.msg().getOptionsMap()).containsEntry("offlinePush", true).containsEntry("isSendMsg", false);
   }
 
   @Test
