@@ -10,6 +10,7 @@ import io.imflux.proto.sdkws.MsgData;
 import io.imflux.proto.sdkws.NotificationElem;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -34,9 +35,12 @@ public class NotificationDelivery implements DisposableBean {
   private final MessageStamping stamping;
   private final MessageDelivery delivery;
   private final Clock clock;
+  private final Map<Integer, NotificationSettings.Setting> settings;
   private final Disposable subscription;
 
-  public NotificationDelivery(NotificationBus bus, MessageStamping stamping, MessageDelivery delivery, Clock clock) {
+  public NotificationDelivery(NotificationBus bus, MessageStamping stamping, MessageDelivery delivery, Clock clock,
+      NotificationSettings settings) {
+    this.settings = settings.byContentType();
     this.stamping = stamping;
     this.delivery = delivery;
     this.clock = clock;
@@ -58,7 +62,8 @@ public class NotificationDelivery implements DisposableBean {
   }
 
   MsgData toMessage(Notification notification) {
-    NotificationSettings.Setting setting = NotificationSettings.of(notification.contentType());
+    NotificationSettings.Setting setting =
+        settings.getOrDefault(notification.contentType(), NotificationSettings.off());
     boolean group = notification.sessionType() == Notification.GROUP_CHAT;
     long now = clock.millis();
     String detail = GoJsonWriter.write(notification.tips());
@@ -72,9 +77,10 @@ public class NotificationDelivery implements DisposableBean {
         .setMsgFrom(MSG_FROM_SYSTEM)
         .setContentType(notification.contentType())
         .setContent(com.google.protobuf.ByteString.copyFrom(content))
-        .setClientMsgID(MsgIds.clientMsgID(notification.sendID()))
+        .setClientMsgID(MsgIds.clientMsgID())
         .setSendTime(now)
         .setCreateTime(now)
+        .setOfflinePushInfo(setting.offlinePushInfo())
         .putAllOptions(MessageOptions.notificationDefaults())
         .putOptions(MessageOptions.IS_SEND_MSG, setting.sendChatCopy())
         .putOptions(MessageOptions.UNREAD_COUNT, setting.sendChatCopy())
