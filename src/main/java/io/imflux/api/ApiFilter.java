@@ -55,6 +55,11 @@ public class ApiFilter implements WebFilter {
     if (operationID == null || operationID.isEmpty()) {
       return reject(exchange, ImError.args("header must have operationID"));
     }
+    return authenticated(exchange, chain).contextWrite(OperationIds.with(operationID));
+  }
+
+  private Mono<Void> authenticated(ServerWebExchange exchange, WebFilterChain chain) {
+    ServerHttpRequest request = exchange.getRequest();
     String path = request.getPath().pathWithinApplication().value();
     if (WHITELIST.stream().anyMatch(path::startsWith)) {
       return chain.filter(exchange);

@@ -42,10 +42,17 @@ public interface MessageStore {
   // ---- write side: the sequencer's threads only; blocking ----
 
   /**
-   * Stores numbered messages of one conversation, all or none, durably: once it returns, the messages survive a
-   * crash of the process. Seqs are new (never stored before); a seq that is stored already fails the whole call.
+   * Stores numbered messages of any number of conversations (conversation ID -> its messages), all or none, durably:
+   * once it returns, the messages survive a crash of the process. Seqs are new (never stored before); a seq that is
+   * stored already fails the whole call. One call per drained batch is what makes the store fast: one commit and one
+   * journal write, whatever the number of conversations.
    */
-  void append(String conversationID, List<MsgData> messages);
+  void appendAll(Map<String, List<MsgData>> messagesByConversation);
+
+  /** {@link #appendAll} for one conversation. */
+  default void append(String conversationID, List<MsgData> messages) {
+    appendAll(Map.of(conversationID, messages));
+  }
 
   /**
    * The highest seq ever stored in the conversation, 0 when none: where a counter resumes after a restart. Erasing

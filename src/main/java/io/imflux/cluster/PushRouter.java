@@ -12,10 +12,10 @@ import reactor.core.publisher.Mono;
 public interface PushRouter {
 
   /**
-   * One message to push: its conversation, whether it travels in the notification map of the push frame, and the
-   * users whose every connection should receive it.
+   * One message to push: its conversation, whether it travels in the notification map of the push frame, the users
+   * whose every connection should receive it, and the operationID of the request that sent it (the frame's own).
    */
-  record Push(String conversationID, MsgData msg, boolean notification, Set<String> userIDs) {}
+  record Push(String conversationID, MsgData msg, boolean notification, Set<String> userIDs, String operationID) {}
 
   Mono<Void> push(Push push);
 }

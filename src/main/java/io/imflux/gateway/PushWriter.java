@@ -41,7 +41,7 @@ class PushWriter {
     for (String userID : push.userIDs()) {
       for (Session session : registry.sessions(userID)) {
         if (frames == null) {
-          frames = new PushFrames(Resp.push(RequestIds.PUSH_MSG, "",
+          frames = new PushFrames(Resp.push(RequestIds.PUSH_MSG, push.operationID(),
               pushMessages(push.conversationID(), dialect.toClient(push.msg()), push.notification())));
         }
         if (!session.push(frames.frame(session.format)) && session.isOpen()) {

@@ -4,6 +4,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
 import io.imflux.api.ApiRequest;
+import io.imflux.api.OperationIds;
 import io.imflux.api.Dialect;
 import io.imflux.api.ErrorKind;
 import io.imflux.api.ImError;
@@ -95,6 +96,7 @@ class RequestDispatcher {
       return Mono.empty();
     }
     return answer
+        .contextWrite(OperationIds.with(req.operationID()))
         .map(data -> Resp.reply(req, data))
         .onErrorResume(error -> Mono.just(error(session, req, error)))
         .doOnNext(session::reply)

@@ -1,5 +1,6 @@
 package io.imflux.msg;
 
+import io.imflux.api.OperationIds;
 import io.imflux.pipeline.MessageLog;
 import io.imflux.pipeline.PushDispatcher;
 import io.imflux.proto.sdkws.MsgData;
@@ -27,9 +28,13 @@ public class MessageDelivery {
     this.pushes = pushes;
   }
 
-  /** Delivers the message; the seq of its stored chat part (0 when nothing went to the chat conversation). */
+  /**
+   * Delivers the message; the seq of its stored chat part (0 when nothing went to the chat conversation). Its pushes
+   * carry the operationID of the request being served ({@link OperationIds}).
+   */
   public Mono<Long> deliver(MsgData message) {
-    return Mono.defer(() -> {
+    return Mono.deferContextual(context -> {
+      String operationID = OperationIds.of(context);
       boolean notification = MessageOptions.isNotification(message);
       MsgData original = message;
       List<Mono<Long>> stored = new ArrayList<>();
@@ -39,7 +44,7 @@ public class MessageDelivery {
             .putOptions(MessageOptions.OFFLINE_PUSH, MessageOptions.flag(message, MessageOptions.OFFLINE_PUSH))
             .putOptions(MessageOptions.UNREAD_COUNT, MessageOptions.flag(message, MessageOptions.UNREAD_COUNT))
             .build();
-        stored.add(log.append(ConversationIds.chat(chatCopy), chatCopy));
+        stored.add(log.append(ConversationIds.chat(chatCopy), chatCopy, operationID));
         original = message.toBuilder()
             .putOptions(MessageOptions.OFFLINE_PUSH, false)
             .putOptions(MessageOptions.UNREAD_COUNT, false)
@@ -47,10 +52,10 @@ public class MessageDelivery {
       }
       String conversationID = ConversationIds.of(original, notification);
       if (MessageOptions.isStored(original)) {
-        Mono<Long> part = log.append(conversationID, original);
+        Mono<Long> part = log.append(conversationID, original, operationID);
         stored.add(notification ? part.thenReturn(0L) : part);
       } else {
-        pushes.dispatch(conversationID, original.toBuilder().setSeq(0).setStatus(STATUS_SUCCESS).build());
+        pushes.dispatch(conversationID, original.toBuilder().setSeq(0).setStatus(STATUS_SUCCESS).build(), operationID);
       }
       return Flux.concat(stored).reduce(0L, Math::max);
     });

@@ -53,7 +53,7 @@ public class MessageStamping {
   }
 
   public MsgData stamp(MsgData msg) {
-    MsgData.Builder stamped = msg.toBuilder().setServerMsgID(MsgIds.serverMsgID(msg.getSendID()));
+    MsgData.Builder stamped = msg.toBuilder().setServerMsgID(MsgIds.serverMsgID());
     if (msg.getSendTime() == 0) {
       stamped.setSendTime(clock.millis());
     }

@@ -1,5 +1,6 @@
 package io.imflux.notification;
 
+import io.imflux.api.OperationIds;
 import io.imflux.api.json.GoJsonWriter;
 import io.imflux.msg.MessageDelivery;
 import io.imflux.msg.MessageOptions;
@@ -9,6 +10,7 @@ import io.imflux.proto.sdkws.MsgData;
 import io.imflux.proto.sdkws.NotificationElem;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -33,19 +35,25 @@ public class NotificationDelivery implements DisposableBean {
   private final MessageStamping stamping;
   private final MessageDelivery delivery;
   private final Clock clock;
+  private final Map<Integer, NotificationSettings.Setting> settings;
   private final Disposable subscription;
 
-  public NotificationDelivery(NotificationBus bus, MessageStamping stamping, MessageDelivery delivery, Clock clock) {
+  public NotificationDelivery(NotificationBus bus, MessageStamping stamping, MessageDelivery delivery, Clock clock,
+      NotificationSettings settings) {
+    this.settings = settings.byContentType();
     this.stamping = stamping;
     this.delivery = delivery;
     this.clock = clock;
-    this.subscription = bus.events()
-        .onBackpressureBuffer(MAX_WAITING, dropped ->
-            log.warn("notification {} to {} dropped: too many waiting", dropped.contentType(), dropped.recvID()))
-        .flatMap(notification -> deliver(notification).onErrorResume(e -> {
-          log.warn("notification {} to {} not delivered", notification.contentType(), notification.recvID(), e);
-          return Mono.empty();
-        }), MAX_IN_FLIGHT)
+    this.subscription = bus.sent()
+        .onBackpressureBuffer(MAX_WAITING, dropped -> log.warn("notification {} to {} dropped: too many waiting",
+            dropped.notification().contentType(), dropped.notification().recvID()))
+        .flatMap(sent -> deliver(sent.notification())
+            .contextWrite(OperationIds.with(sent.operationID()))
+            .onErrorResume(e -> {
+              log.warn("notification {} to {} not delivered", sent.notification().contentType(),
+                  sent.notification().recvID(), e);
+              return Mono.empty();
+            }), MAX_IN_FLIGHT)
         .subscribe();
   }
 
@@ -54,7 +62,8 @@ public class NotificationDelivery implements DisposableBean {
   }
 
   MsgData toMessage(Notification notification) {
-    NotificationSettings.Setting setting = NotificationSettings.of(notification.contentType());
+    NotificationSettings.Setting setting =
+        settings.getOrDefault(notification.contentType(), NotificationSettings.off());
     boolean group = notification.sessionType() == Notification.GROUP_CHAT;
     long now = clock.millis();
     String detail = GoJsonWriter.write(notification.tips());
@@ -68,9 +77,10 @@ public class NotificationDelivery implements DisposableBean {
         .setMsgFrom(MSG_FROM_SYSTEM)
         .setContentType(notification.contentType())
         .setContent(com.google.protobuf.ByteString.copyFrom(content))
-        .setClientMsgID(MsgIds.clientMsgID(notification.sendID()))
+        .setClientMsgID(MsgIds.clientMsgID())
         .setSendTime(now)
         .setCreateTime(now)
+        .setOfflinePushInfo(setting.offlinePushInfo())
         .putAllOptions(MessageOptions.notificationDefaults())
         .putOptions(MessageOptions.IS_SEND_MSG, setting.sendChatCopy())
         .putOptions(MessageOptions.UNREAD_COUNT, setting.sendChatCopy())

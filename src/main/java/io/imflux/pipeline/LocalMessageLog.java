@@ -37,8 +37,8 @@ public class LocalMessageLog implements MessageLog, DisposableBean {
   }
 
   @Override
-  public Mono<Long> append(String conversationID, MsgData message) {
-    return Mono.create(ack -> shardOf(conversationID).offer(new Pending(conversationID, message, ack)));
+  public Mono<Long> append(String conversationID, MsgData message, String operationID) {
+    return Mono.create(ack -> shardOf(conversationID).offer(new Pending(conversationID, message, operationID, ack)));
   }
 
   private Shard shardOf(String conversationID) {

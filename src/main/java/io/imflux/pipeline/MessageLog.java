@@ -9,6 +9,9 @@ import reactor.core.publisher.Mono;
  */
 public interface MessageLog {
 
-  /** Appends a message to be stored in {@code conversationID}; completes once it is durable, with its seq. */
-  Mono<Long> append(String conversationID, MsgData message);
+  /**
+   * Appends a message to be stored in {@code conversationID}; completes once it is durable, with its seq. The
+   * operationID of the request that sent it travels with it to its push frames.
+   */
+  Mono<Long> append(String conversationID, MsgData message, String operationID);
 }

@@ -42,11 +42,15 @@ public class PushDispatcher implements DisposableBean {
         .subscribe();
   }
 
-  /** Queues a message for push; recipients are resolved when its turn comes. */
-  public void dispatch(String conversationID, MsgData msg) {
+  /**
+   * Queues a message for push, with the operationID of the request that sent it; recipients are resolved when its
+   * turn comes.
+   */
+  public void dispatch(String conversationID, MsgData msg, String operationID) {
     Sinks.EmitResult result;
     synchronized (queue) {
-      result = queue.tryEmitNext(new Push(conversationID, msg, ConversationIds.isNotification(conversationID), Set.of()));
+      result = queue.tryEmitNext(
+          new Push(conversationID, msg, ConversationIds.isNotification(conversationID), Set.of(), operationID));
     }
     if (result.isFailure()) {
       log.warn("push of {} seq {} not queued: {}", conversationID, msg.getSeq(), result);
@@ -58,14 +62,14 @@ public class PushDispatcher implements DisposableBean {
     if (msg.getSessionType() == ConversationIds.GROUP_CHAT) {
       return groups.memberIDs(msg.getGroupID())
           .collect(LinkedHashSet<String>::new, Set::add)
-          .map(members -> new Push(push.conversationID(), msg, push.notification(), members));
+          .map(members -> new Push(push.conversationID(), msg, push.notification(), members, push.operationID()));
     }
     Set<String> users = new LinkedHashSet<>();
     users.add(msg.getRecvID());
     if (MessageOptions.flag(msg, MessageOptions.SENDER_SYNC)) {
       users.add(msg.getSendID());
     }
-    return Mono.just(new Push(push.conversationID(), msg, push.notification(), users));
+    return Mono.just(new Push(push.conversationID(), msg, push.notification(), users, push.operationID()));
   }
 
   @Override

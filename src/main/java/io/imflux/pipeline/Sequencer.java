@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Numbers and stores a batch of messages (spec/pipeline.md §6-§8, ARCHITECTURE §4): per conversation, one seq
- * allocation and one write for the whole batch, then the effects of the first message and of the sender's own
+ * allocation; one store write for the whole batch; then the effects of the first message and of the sender's own
  * messages, then the acknowledgements, then the pushes. Runs on a shard's own thread, so it may block.
  */
 @Component
@@ -38,40 +38,59 @@ public class Sequencer {
     this.pushes = pushes;
   }
 
-  /** Handles one drained batch of a shard, in arrival order within each conversation. */
+  /**
+   * Handles one drained batch of a shard, in arrival order within each conversation: seqs per conversation, then one
+   * store write for the whole batch, then per conversation its side effects, acks and pushes.
+   */
   void process(List<Pending> batch) {
     Map<String, List<Pending>> byConversation = new LinkedHashMap<>();
     for (Pending pending : batch) {
       byConversation.computeIfAbsent(pending.conversationID(), id -> new ArrayList<>()).add(pending);
     }
-    byConversation.forEach(this::processConversation);
+    Map<String, Numbered> numbered = new LinkedHashMap<>();
+    byConversation.forEach((conversationID, pending) -> {
+      try {
+        numbered.put(conversationID, number(pending, seqs.allocate(conversationID, pending.size())));
+      } catch (RuntimeException e) {
+        fail(conversationID, pending, e);
+      }
+    });
+    if (numbered.isEmpty()) {
+      return;
+    }
+    Map<String, List<MsgData>> messages = new LinkedHashMap<>();
+    numbered.forEach((conversationID, n) -> messages.put(conversationID, n.messages()));
+    try {
+      store.appendAll(messages);
+    } catch (RuntimeException e) {
+      numbered.forEach((conversationID, n) -> {
+        seqs.release(conversationID, n.lastSeq(), n.messages().size());
+        fail(conversationID, byConversation.get(conversationID), e);
+      });
+      return;
+    }
+    numbered.forEach((conversationID, n) -> stored(conversationID, byConversation.get(conversationID), n));
   }
 
-  private void processConversation(String conversationID, List<Pending> pending) {
-    int count = pending.size();
-    long lastSeq;
-    try {
-      lastSeq = seqs.allocate(conversationID, count);
-    } catch (RuntimeException e) {
-      fail(pending, e);
-      return;
-    }
-    List<MsgData> numbered = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
+  /** A conversation's part of a batch with its seqs: {@code lastSeq} is the conversation's seq before them. */
+  private record Numbered(long lastSeq, List<MsgData> messages) {}
+
+  private static Numbered number(List<Pending> pending, long lastSeq) {
+    List<MsgData> numbered = new ArrayList<>(pending.size());
+    for (int i = 0; i < pending.size(); i++) {
       numbered.add(pending.get(i).msg().toBuilder().setSeq(lastSeq + 1 + i).setStatus(STATUS_SUCCESS).build());
     }
-    try {
-      store.append(conversationID, numbered);
-    } catch (RuntimeException e) {
-      seqs.release(conversationID, lastSeq, count);
-      fail(pending, e);
-      return;
+    return new Numbered(lastSeq, numbered);
+  }
+
+  private void stored(String conversationID, List<Pending> pending, Numbered numbered) {
+    afterStore(conversationID, numbered.lastSeq(), numbered.messages());
+    for (int i = 0; i < pending.size(); i++) {
+      pending.get(i).ack().success(numbered.messages().get(i).getSeq());
     }
-    afterStore(conversationID, lastSeq, numbered);
-    for (int i = 0; i < count; i++) {
-      pending.get(i).ack().success(numbered.get(i).getSeq());
+    for (int i = 0; i < pending.size(); i++) {
+      pushes.dispatch(conversationID, numbered.messages().get(i), pending.get(i).operationID());
     }
-    numbered.forEach(msg -> pushes.dispatch(conversationID, msg));
   }
 
   /**
@@ -96,8 +115,8 @@ public class Sequencer {
     }
   }
 
-  private static void fail(List<Pending> pending, RuntimeException error) {
-    log.error("storing {} message(s) of {} failed", pending.size(), pending.get(0).conversationID(), error);
+  private static void fail(String conversationID, List<Pending> pending, RuntimeException error) {
+    log.error("storing {} message(s) of {} failed", pending.size(), conversationID, error);
     pending.forEach(p -> p.ack().error(error));
   }
 }

@@ -8,6 +8,7 @@ import io.imflux.cluster.MessageStore.Revocation;
 import io.imflux.cluster.MessageStore.SearchQuery;
 import io.imflux.cluster.MessageStore.StoredMessage;
 import io.imflux.proto.sdkws.MsgData;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -137,6 +138,37 @@ abstract class MessageStoreContract {
         .assertNext(slot -> assertThat(slot.msg().getSendTime()).isEqualTo(1002))
         .verifyComplete();
     assertThat(store.maxStoredSeq(SINGLE)).isEqualTo(2);
+  }
+
+  @Test
+  void appendAllStoresSeveralConversationsInOneCallAndSurvivesAReopen() {
+    Map<String, List<MsgData>> batch = new LinkedHashMap<>();
+    batch.put(SINGLE, List.of(single(1, "alice", "bob", 1001), single(2, "bob", "alice", 1002)));
+    batch.put(GROUP, List.of(inGroup(1, "alice", 1003)));
+    batch.put("si_x_y", List.of());
+
+    store.appendAll(batch);
+    reopen();
+
+    seqsOf(store.find(SINGLE, List.of(1L, 2L))).expectNext(1L, 2L).verifyComplete();
+    StepVerifier.create(store.find(GROUP, List.of(1L)))
+        .assertNext(slot -> assertThat(slot.msg()).isEqualTo(batch.get(GROUP).get(0)))
+        .verifyComplete();
+    assertThat(store.maxStoredSeq("si_x_y")).isZero();
+  }
+
+  @Test
+  void appendAllStoresNothingOfAnyConversationWhenOneSeqIsAlreadyStored() {
+    appendSingle(2);
+    Map<String, List<MsgData>> batch = new LinkedHashMap<>();
+    batch.put(GROUP, List.of(inGroup(1, "alice", 1003), inGroup(2, "bob", 1004)));
+    batch.put(SINGLE, List.of(single(3, "alice", "bob", 1005), single(2, "alice", "bob", 1006)));
+
+    assertThatThrownBy(() -> store.appendAll(batch)).isInstanceOf(RuntimeException.class);
+
+    StepVerifier.create(store.find(GROUP, List.of(1L, 2L))).verifyComplete();
+    seqsOf(store.find(SINGLE, List.of(1L, 2L, 3L))).expectNext(1L, 2L).verifyComplete();
+    assertThat(store.maxStoredSeq(GROUP)).isZero();
   }
 
   @Test

@@ -1,6 +1,6 @@
 package io.imflux.user;
 
-import static io.imflux.user.Envelopes.assertError;
+import static io.imflux.testing.Envelopes.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imflux.testing.ApiClient;

@@ -1,8 +1,8 @@
 package io.imflux.user;
 
-import static io.imflux.user.Envelopes.assertEmptySuccess;
-import static io.imflux.user.Envelopes.assertError;
-import static io.imflux.user.Envelopes.data;
+import static io.imflux.testing.Envelopes.assertEmptySuccess;
+import static io.imflux.testing.Envelopes.assertError;
+import static io.imflux.testing.Envelopes.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imflux.notification.Notification;

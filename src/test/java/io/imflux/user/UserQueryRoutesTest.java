@@ -1,10 +1,10 @@
 package io.imflux.user;
 
-import static io.imflux.user.Envelopes.USER_INFO_KEYS;
-import static io.imflux.user.Envelopes.assertError;
-import static io.imflux.user.Envelopes.data;
-import static io.imflux.user.Envelopes.keys;
-import static io.imflux.user.Envelopes.texts;
+import static io.imflux.testing.Envelopes.USER_INFO_KEYS;
+import static io.imflux.testing.Envelopes.assertError;
+import static io.imflux.testing.Envelopes.data;
+import static io.imflux.testing.Envelopes.keys;
+import static io.imflux.testing.Envelopes.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imflux.testing.ApiClient;

@@ -1,8 +1,8 @@
 package io.imflux.user;
 
-import static io.imflux.user.Envelopes.assertError;
-import static io.imflux.user.Envelopes.data;
-import static io.imflux.user.Envelopes.keys;
+import static io.imflux.testing.Envelopes.assertError;
+import static io.imflux.testing.Envelopes.data;
+import static io.imflux.testing.Envelopes.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imflux.api.Platform;

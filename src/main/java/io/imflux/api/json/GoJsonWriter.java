@@ -191,6 +191,9 @@ public final class GoJsonWriter {
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
+        // Since Go 1.22 (the reference builds with 1.25); older Go wrote these two as six-character escapes.
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
         case '<', '>', '&', '\u2028', '\u2029' -> unicodeEscape(c, out);
         default -> {
           if (c < 0x20) {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -100,42 +101,53 @@ public final class H2MessageStore implements MessageStore, AutoCloseable {
   // ---- write side: the caller's (sequencer's) thread ----
 
   @Override
-  public void append(String conversationID, List<MsgData> messages) {
-    if (messages.isEmpty()) {
+  public void appendAll(Map<String, List<MsgData>> messagesByConversation) {
+    Map<String, byte[][]> bodies = new LinkedHashMap<>();
+    messagesByConversation.forEach((conversationID, messages) -> {
+      if (!messages.isEmpty()) {
+        bodies.put(conversationID, new byte[messages.size()][]);
+      }
+    });
+    if (bodies.isEmpty()) {
       return;
     }
-    byte[][] bodies = new byte[messages.size()][];
     try (Connection connection = pool.getConnection()) {
       checkpoints.appending(() -> {
         transaction(connection, c -> {
           try (PreparedStatement insert = c.prepareStatement(MessageTable.INSERT)) {
-            for (int i = 0; i < bodies.length; i++) {
-              MsgData msg = messages.get(i);
-              bodies[i] = msg.toByteArray();
-              MessageTable.bindInsert(insert, conversationID, msg, bodies[i]);
-              insert.addBatch();
+            for (Map.Entry<String, byte[][]> batch : bodies.entrySet()) {
+              List<MsgData> messages = messagesByConversation.get(batch.getKey());
+              byte[][] encoded = batch.getValue();
+              for (int i = 0; i < encoded.length; i++) {
+                MsgData msg = messages.get(i);
+                encoded[i] = msg.toByteArray();
+                MessageTable.bindInsert(insert, batch.getKey(), msg, encoded[i]);
+                insert.addBatch();
+              }
             }
             return insert.executeBatch();
           }
         });
-        journalOrUndo(connection, conversationID, messages, bodies);
+        journalOrUndo(connection, messagesByConversation, bodies);
       });
     } catch (SQLException e) {
-      throw failure("append to " + conversationID, e);
+      throw failure("append to " + String.join(", ", bodies.keySet()), e);
     }
   }
 
   /** The batch is in H2 (not yet on disk); if the journal cannot take it, it must not stay readable either. */
-  private void journalOrUndo(Connection connection, String conversationID, List<MsgData> messages, byte[][] bodies)
-      throws SQLException {
+  private void journalOrUndo(Connection connection, Map<String, List<MsgData>> messagesByConversation,
+      Map<String, byte[][]> bodies) throws SQLException {
     try {
-      checkpoints.journal().write(conversationID, bodies);
+      checkpoints.journal().write(bodies);
     } catch (RuntimeException e) {
       try (PreparedStatement delete = connection.prepareStatement(MessageTable.DELETE)) {
-        for (MsgData msg : messages) {
-          delete.setString(1, conversationID);
-          delete.setLong(2, msg.getSeq());
-          delete.addBatch();
+        for (String conversationID : bodies.keySet()) {
+          for (MsgData msg : messagesByConversation.get(conversationID)) {
+            delete.setString(1, conversationID);
+            delete.setLong(2, msg.getSeq());
+            delete.addBatch();
+          }
         }
         delete.executeBatch();
       } catch (SQLException undo) {

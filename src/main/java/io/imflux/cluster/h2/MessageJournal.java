@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
@@ -104,33 +105,52 @@ final class MessageJournal implements AutoCloseable {
     return batches;
   }
 
-  /** Writes one batch; when this returns, the record is in the file. */
-  void write(String conversationID, byte[][] messages) {
-    byte[] conversation = conversationID.getBytes(StandardCharsets.UTF_8);
-    int length = 2 + conversation.length + 4;
-    for (byte[] message : messages) {
-      length += 4 + message.length;
+  /**
+   * Writes one record per conversation (conversation ID -> its messages' bytes) in one file write; when this returns,
+   * the records are in the file.
+   */
+  void write(Map<String, byte[][]> batches) {
+    int total = 0;
+    for (Map.Entry<String, byte[][]> batch : batches.entrySet()) {
+      total += HEADER + payloadLength(batch.getKey(), batch.getValue());
     }
     lock.lock();
     try {
-      ByteBuffer out = buffer(HEADER + length);
-      out.putInt(length).putInt(0).putShort((short) conversation.length).put(conversation).putInt(messages.length);
-      for (byte[] message : messages) {
-        out.putInt(message.length).put(message);
+      ByteBuffer out = buffer(total);
+      for (Map.Entry<String, byte[][]> batch : batches.entrySet()) {
+        putRecord(out, batch.getKey(), batch.getValue());
       }
       out.flip();
-      crc.reset();
-      crc.update(out.slice(HEADER, length));
-      out.putInt(4, (int) crc.getValue());
       while (out.hasRemaining()) {
         segment.write(out);
       }
-      segmentBytes += HEADER + length;
+      segmentBytes += total;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the message journal " + directory, e);
     } finally {
       lock.unlock();
     }
+  }
+
+  private static int payloadLength(String conversationID, byte[][] messages) {
+    int length = 2 + conversationID.getBytes(StandardCharsets.UTF_8).length + 4;
+    for (byte[] message : messages) {
+      length += 4 + message.length;
+    }
+    return length;
+  }
+
+  private void putRecord(ByteBuffer out, String conversationID, byte[][] messages) {
+    byte[] conversation = conversationID.getBytes(StandardCharsets.UTF_8);
+    int start = out.position();
+    out.putInt(0).putInt(0).putShort((short) conversation.length).put(conversation).putInt(messages.length);
+    for (byte[] message : messages) {
+      out.putInt(message.length).put(message);
+    }
+    int length = out.position() - start - HEADER;
+    crc.reset();
+    crc.update(out.slice(start + HEADER, length));
+    out.putInt(start, length).putInt(start + 4, (int) crc.getValue());
   }
 
   /** Bytes written to the current segment. */

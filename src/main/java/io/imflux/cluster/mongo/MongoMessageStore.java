@@ -70,13 +70,15 @@ public final class MongoMessageStore implements MessageStore {
   // ---- write side: the caller's (sequencer's) thread, blocking ----
 
   @Override
-  public void append(String conversationID, List<MsgData> messages) {
-    if (messages.isEmpty()) {
+  public void appendAll(Map<String, List<MsgData>> messagesByConversation) {
+    List<Document> documents = new ArrayList<>();
+    messagesByConversation.forEach((conversationID, messages) -> {
+      for (MsgData msg : messages) {
+        documents.add(MessageDocuments.toDocument(conversationID, msg));
+      }
+    });
+    if (documents.isEmpty()) {
       return;
-    }
-    List<Document> documents = new ArrayList<>(messages.size());
-    for (MsgData msg : messages) {
-      documents.add(MessageDocuments.toDocument(conversationID, msg));
     }
     try {
       Mono.from(collection.insertMany(documents, new InsertManyOptions().ordered(true))).block();

@@ -29,7 +29,7 @@ final class HttpMessages {
         .setSendID(request.getSendID())
         .setRecvID(request.getRecvID())
         .setGroupID(request.getGroupID())
-        .setClientMsgID(MsgIds.clientMsgID(request.getSendID()))
+        .setClientMsgID(MsgIds.clientMsgID())
         .setSenderPlatformID(request.getSenderPlatformID())
         .setSenderNickname(request.getSenderNickname())
         .setSenderFaceURL(request.getSenderFaceURL())
@@ -83,7 +83,7 @@ final class HttpMessages {
   static MsgData forReceiver(MsgData template, String recvID) {
     return template.toBuilder()
         .setRecvID(recvID)
-        .setClientMsgID(MsgIds.clientMsgID(template.getSendID()))
+        .setClientMsgID(MsgIds.clientMsgID())
         .build();
   }
 
@@ -97,7 +97,7 @@ final class HttpMessages {
         .setSendID(sendID)
         .setRecvID(key.isGroup() ? "" : key.sendID())
         .setGroupID(key.groupID())
-        .setClientMsgID(MsgIds.clientMsgID(sendID))
+        .setClientMsgID(MsgIds.clientMsgID())
         .setSenderPlatformID(adminPlatformID)
         .setSessionType(key.isGroup() ? GROUP_CHAT : SINGLE_CHAT)
         .setMsgFrom(MSG_FROM_USER)
@@ -122,7 +122,7 @@ final class HttpMessages {
         .setSendID(request.getSendUserID())
         .setRecvID(request.getRecvUserID())
         .setGroupID(request.getRecvGroupID())
-        .setClientMsgID(MsgIds.clientMsgID(callerUserID))
+        .setClientMsgID(MsgIds.clientMsgID())
         .setSessionType(toUser ? SINGLE_CHAT : GROUP_CHAT)
         .setMsgFrom(MSG_FROM_SYSTEM)
         .setContentType(ContentTypes.BUSINESS_NOTIFICATION)

@@ -1,46 +1,45 @@
-package io.imflux.user;
+package io.imflux.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imflux.testing.ApiClient;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
-/** Assertions on response envelopes shared by the user route tests (document dialect unless told). */
-final class Envelopes {
+/** Assertions on response envelopes shared by the route tests (document dialect unless told). */
+public final class Envelopes {
 
   /** The success envelope of a route whose response has no fields, byte for byte. */
-  static final String EMPTY_SUCCESS = "{\"errCode\":0,\"errMsg\":\"success\",\"errDlt\":\"\"}";
+  public static final String EMPTY_SUCCESS = "{\"errCode\":0,\"errMsg\":\"success\",\"errDlt\":\"\"}";
 
   /** The keys of a UserInfo, in .proto order (spec/api-auth-user.md "Shared object types"). */
-  static final List<String> USER_INFO_KEYS =
+  public static final List<String> USER_INFO_KEYS =
       List.of("userID", "nickname", "faceURL", "ex", "createTime", "appMangerLevel", "globalRecvMsgOpt");
 
   private Envelopes() {}
 
-  static void assertError(ApiClient.Result result, int errCode, String errDltPart) {
+  public static void assertError(ApiClient.Result result, int errCode, String errDltPart) {
     assertThat(result.status()).as(result.text()).isEqualTo(200);
     assertThat(result.errCode()).as(result.text()).isEqualTo(errCode);
     assertThat(result.json().get("errDlt").asString()).as(result.text()).contains(errDltPart);
     assertThat(result.json().has("data")).as(result.text()).isFalse();
   }
 
-  static void assertEmptySuccess(ApiClient.Result result) {
+  public static void assertEmptySuccess(ApiClient.Result result) {
     assertThat(result.status()).isEqualTo(200);
     assertThat(result.text()).isEqualTo(EMPTY_SUCCESS);
   }
 
-  static JsonNode data(ApiClient.Result result) {
+  public static JsonNode data(ApiClient.Result result) {
     assertThat(result.status()).as(result.text()).isEqualTo(200);
     assertThat(result.errCode()).as(result.text()).isZero();
     return result.data();
   }
 
-  static List<String> keys(JsonNode node) {
+  public static List<String> keys(JsonNode node) {
     return List.copyOf(node.propertyNames());
   }
 
-  static List<String> texts(JsonNode array) {
+  public static List<String> texts(JsonNode array) {
     return array.values().stream().map(JsonNode::asString).toList();
   }
 }

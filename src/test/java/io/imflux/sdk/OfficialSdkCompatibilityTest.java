@@ -1,0 +1,181 @@
+package io.imflux.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.imflux.gateway.GatewayServer;
+import io.imflux.testing.ApiClient;
+import io.imflux.testing.ImfluxTest;
+import io.imflux.testing.OpenImDialect;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The official OpenIM SDK core (the native library of {@code @openim/electron-client-sdk@3.8.3-patch.15.1}, driven
+ * from Node.js through koffi, src/test/sdk) against the real server, as apps use it: users created over HTTP, then
+ * devices that log in, send and receive through the SDK's callbacks (spec/gateway.md §18-19). The openim dialect,
+ * because the SDK knows only the reference's platform IDs and token error codes.
+ */
+@ImfluxTest
+@OpenImDialect
+class OfficialSdkCompatibilityTest {
+
+  private static final int WINDOWS = 3;
+  private static final int LINUX = 7;
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  GatewayServer gateway;
+
+  private ApiClient api;
+  private SdkSession sdk;
+
+  @BeforeEach
+  void start(TestInfo test) {
+    api = new ApiClient(port);
+    sdk = new SdkSession(test.getTestMethod().orElseThrow().getName(), "http://127.0.0.1:" + port,
+        "ws://127.0.0.1:" + gateway.port());
+  }
+
+  @AfterEach
+  void stop() {
+    sdk.close();
+  }
+
+  @Test
+  void twoUsersExchangeTextBothWaysThroughTheCallbacks() {
+    String alice = ApiClient.uniqueId("alice");
+    String bob = ApiClient.uniqueId("bob");
+    api.register(alice, bob);
+    SdkDevice aliceDevice = online("alice", alice, LINUX);
+    SdkDevice bobDevice = online("bob", bob, LINUX);
+
+    JsonNode sent = aliceDevice.sendText(bob, "hello bob");
+    JsonNode received = bobDevice.awaitReceivedText("hello bob");
+    // What an app shows: the new chat in the receiver's list, before the receiver has written anything.
+    assertThat(SdkDevice.latestText(bobDevice.awaitConversationWith(alice))).isEqualTo("hello bob");
+    JsonNode reply = bobDevice.sendText(alice, "hello alice");
+    JsonNode answer = aliceDevice.awaitReceivedText("hello alice");
+
+    assertThat(received.get("sendID").asString()).isEqualTo(alice);
+    assertThat(received.get("recvID").asString()).isEqualTo(bob);
+    assertThat(received.get("clientMsgID").asString()).isEqualTo(sent.get("clientMsgID").asString());
+    assertThat(received.get("serverMsgID").asString()).isEqualTo(sent.get("serverMsgID").asString()).isNotEmpty();
+    assertThat(answer.get("sendID").asString()).isEqualTo(bob);
+    assertThat(answer.get("clientMsgID").asString()).isEqualTo(reply.get("clientMsgID").asString());
+    assertThat(answer.get("seq").asLong()).isGreaterThan(received.get("seq").asLong());
+    assertThat(texts(aliceDevice.history(conversationWith(aliceDevice, bob), 20)))
+        .containsExactly("hello bob", "hello alice");
+    assertThat(texts(bobDevice.history(conversationWith(bobDevice, alice), 20)))
+        .containsExactly("hello bob", "hello alice");
+  }
+
+  @Test
+  void aUserWhoLogsInAgainGetsWhatWasSentMeanwhileBySeq() {
+    String alice = ApiClient.uniqueId("alice");
+    String bob = ApiClient.uniqueId("bob");
+    api.register(alice, bob);
+    SdkDevice aliceDevice = online("alice", alice, LINUX);
+    Path bobData = sdk.dataDir("bob");
+    online("bob", bob, LINUX).close();
+
+    // Bob's installation is offline; it logs in again after three messages. The conversation is new to it, so the
+    // SDK pulls only its latest message by seq (spec/gateway.md §18.2) and the rest when the history is opened.
+    for (String text : List.of("one", "two", "three")) {
+      aliceDevice.sendText(bob, text);
+    }
+    SdkDevice bobBack = online("bob-back", bob, LINUX, bobData);
+    bobBack.awaitReceivedText("three");
+    String conversation = conversationWith(bobBack, alice);
+    assertThat(SdkDevice.latestText(bobBack.awaitConversationWith(alice))).isEqualTo("three");
+    assertThat(texts(bobBack.history(conversation, 20))).containsExactly("one", "two", "three");
+    bobBack.close();
+
+    // Once more, now that the device has synced the conversation up to 3: the SDK asks for 4..5 (again only the
+    // newest message of the range); nothing it already has is reported again, and the history fills in seq 4.
+    aliceDevice.sendText(bob, "four");
+    aliceDevice.sendText(bob, "five");
+    SdkDevice bobAgain = online("bob-again", bob, LINUX, bobData);
+    bobAgain.awaitReceivedText("five");
+    assertThat(texts(bobAgain.receivedMessages())).doesNotContain("one", "two", "three");
+    List<JsonNode> history = bobAgain.history(conversation, 20);
+    assertThat(texts(history)).containsExactly("one", "two", "three", "four", "five");
+    assertThat(history).extracting(m -> m.get("seq").asLong()).containsExactly(1L, 2L, 3L, 4L, 5L);
+  }
+
+  @Test
+  void aSecondDeviceOfTheSameUserSeesBothSides() {
+    String alice = ApiClient.uniqueId("alice");
+    String bob = ApiClient.uniqueId("bob");
+    api.register(alice, bob);
+    SdkDevice aliceLinux = online("alice-linux", alice, LINUX);
+    SdkDevice aliceWindows = online("alice-windows", alice, WINDOWS);
+    SdkDevice bobDevice = online("bob", bob, LINUX);
+
+    JsonNode sent = aliceLinux.sendText(bob, "from alice's linux");
+    bobDevice.awaitReceivedText("from alice's linux");
+    bobDevice.sendText(alice, "to both of alice's devices");
+
+    JsonNode ownCopy = aliceWindows.awaitReceivedText("from alice's linux");
+    aliceWindows.awaitReceivedText("to both of alice's devices");
+    aliceLinux.awaitReceivedText("to both of alice's devices");
+    assertThat(ownCopy.get("sendID").asString()).isEqualTo(alice);
+    assertThat(ownCopy.get("clientMsgID").asString()).isEqualTo(sent.get("clientMsgID").asString());
+    assertThat(texts(aliceWindows.history(conversationWith(aliceWindows, bob), 20)))
+        .containsExactly("from alice's linux", "to both of alice's devices");
+  }
+
+  @Test
+  void aTokenKickedByANewLoginOnTheSamePlatformIsReportedAsKicked() {
+    String alice = ApiClient.uniqueId("alice");
+    api.register(alice);
+    String firstToken = api.userToken(alice, LINUX);
+    SdkDevice first = online(sdk.device("alice-first", LINUX), alice, firstToken);
+
+    // Policy 1: a new token for the same platform kicks the old one; the new connection kicks the old socket (2002).
+    SdkDevice second = online("alice-second", alice, LINUX);
+
+    first.awaitEvent("OnKickedOffline");
+    assertThat(first.sdkLog()).contains("socket receive client kicked offline");
+    assertThat(second.reported("OnKickedOffline")).isFalse();
+
+    // The kicked token is refused at the next handshake with 1506, which the SDK reports the same way.
+    SdkDevice stale = sdk.device("alice-stale", LINUX);
+    stale.login(alice, firstToken);
+    stale.awaitEvent("OnKickedOffline");
+    assertThat(stale.reported("OnConnectSuccess")).isFalse();
+  }
+
+  /** A new installation logged in with a fresh token, connected, and done with its first sync. */
+  private SdkDevice online(String name, String userID, int platformID) {
+    return online(name, userID, platformID, sdk.dataDir(name));
+  }
+
+  /** The same, for an installation whose data directory may hold an earlier session. */
+  private SdkDevice online(String name, String userID, int platformID, Path dataDir) {
+    return online(sdk.device(name, platformID, dataDir), userID, api.userToken(userID, platformID));
+  }
+
+  private static SdkDevice online(SdkDevice device, String userID, String token) {
+    device.login(userID, token);
+    device.awaitEvent("OnConnectSuccess");
+    device.awaitFirstSync();
+    return device;
+  }
+
+  private static String conversationWith(SdkDevice device, String peer) {
+    return device.awaitConversationWith(peer).get("conversationID").asString();
+  }
+
+  private static List<String> texts(List<JsonNode> messages) {
+    return messages.stream().map(SdkDevice::textOf).toList();
+  }
+}
