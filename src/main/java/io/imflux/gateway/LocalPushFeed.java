@@ -45,7 +45,7 @@ class LocalPushFeed implements SmartLifecycle {
           } catch (RuntimeException e) {
             log.warn("push of {} seq {} failed", push.conversationID(), push.msg().getSeq(), e);
           }
-        });
+        }, error -> log.error("the gateway receives no more pushes", error));
   }
 
   @Override

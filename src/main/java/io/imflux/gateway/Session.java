@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.util.concurrent.Queues;
 
 /**
@@ -32,6 +34,8 @@ import reactor.util.concurrent.Queues;
  * (the client catches up by seq, spec/gateway.md §14); replies and kicks never are.
  */
 final class Session {
+
+  private static final Logger log = LoggerFactory.getLogger(Session.class);
 
   /** Queued after a connection's last frame: flush everything before it, then close the TCP connection. */
   private static final Object CLOSE = new Object();
@@ -246,14 +250,24 @@ final class Session {
     }
   }
 
-  /** Runs on the event loop only, one at a time (the wip counter). */
+  /**
+   * Runs on the event loop only, one at a time (the wip counter). A failure closes the connection: left unhandled it
+   * would leave the counter raised and the connection silent for good.
+   */
   private void drain() {
     int missed = 1;
     do {
-      if (!channel.isActive()) {
+      try {
+        if (!channel.isActive()) {
+          discard();
+        } else {
+          writeQueued();
+        }
+      } catch (RuntimeException e) {
+        log.warn("{} closed: writing failed", this, e);
+        closing = true;
         discard();
-      } else {
-        writeQueued();
+        channel.close();
       }
       missed = wip.addAndGet(-missed);
     } while (missed != 0);

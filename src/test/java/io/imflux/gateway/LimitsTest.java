@@ -125,14 +125,16 @@ class LimitsTest {
     double droppedBefore = meters.counter("imflux.gateway.push.dropped").count();
     String chat = ConversationIds.single(alice, bob);
     int sent = 0;
-    ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor();
+    ScheduledExecutorService pinger = Executors.newScheduledThreadPool(2);
     try (HangingClient hanging = new HangingClient(gateway.port(),
             GatewayClient.sdkQuery(bob, fixture.token(bob, ANDROID), ANDROID));
         GatewayClient fast = fixture.connect(alice, ANDROID)) {
       // Both keep pinging, so that only bob's stalled writes can close a connection, however slow sends get.
-      pinger.scheduleAtFixedRate(() -> {
-        hanging.ping();
-        fast.sendPing(new byte[0]);
+      pinger.scheduleWithFixedDelay(hanging::ping, 0, 500, TimeUnit.MILLISECONDS);
+      pinger.scheduleWithFixedDelay(() -> {
+        if (fast.isOpen()) {
+          fast.sendPing(new byte[0]);
+        }
       }, 0, 500, TimeUnit.MILLISECONDS);
       ReadFixture.eventually(() -> online(bob));
       while (meters.counter("imflux.gateway.push.dropped").count() == droppedBefore) {
