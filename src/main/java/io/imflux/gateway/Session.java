@@ -92,10 +92,7 @@ final class Session {
     return new Connection(userID, platform, connID, token, background);
   }
 
-  boolean background() {
-    return background;
-  }
-
+  /** Request 2004 (spec/gateway.md §16); presence reports the new state. */
   void background(boolean value) {
     background = value;
   }
