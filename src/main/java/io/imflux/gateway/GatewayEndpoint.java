@@ -6,7 +6,6 @@ import io.imflux.api.Dialect;
 import io.imflux.api.ErrorKind;
 import io.imflux.api.ImError;
 import io.imflux.api.Operator;
-import io.imflux.api.Platform;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.HttpHeaderNames;

@@ -9,6 +9,7 @@ import io.imflux.presence.Presence;
 import io.imflux.proto.sdkws.SubUserOnlineStatus;
 import io.imflux.proto.sdkws.SubUserOnlineStatusElem;
 import io.imflux.proto.sdkws.SubUserOnlineStatusTips;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -83,23 +84,24 @@ class OnlineStatusPusher {
     if (!change.platformsChanged()) {
       return Mono.empty();
     }
-    return presence.subscribers(change.userID()).map(users -> {
-      Set<Session> targets = new LinkedHashSet<>(followers.getOrDefault(change.userID(), Set.of()));
-      users.forEach(userID -> targets.addAll(java.util.Arrays.asList(registry.sessions(userID))));
-      if (targets.isEmpty()) {
-        return 0;
+    return presence.subscribers(change.userID()).doOnNext(users -> push(change, users)).then();
+  }
+
+  private void push(Change change, Set<String> userLevelSubscribers) {
+    Set<Session> targets = new LinkedHashSet<>(followers.getOrDefault(change.userID(), Set.of()));
+    userLevelSubscribers.forEach(userID -> targets.addAll(Arrays.asList(registry.sessions(userID))));
+    if (targets.isEmpty()) {
+      return;
+    }
+    SubUserOnlineStatusTips tips = SubUserOnlineStatusTips.newBuilder()
+        .addSubscribers(element(change.userID(), change.platforms()))
+        .build();
+    PushFrames frames = new PushFrames(Resp.push(RequestIds.SUB_USER_ONLINE_STATUS, "", tips.toByteArray()));
+    targets.forEach(session -> {
+      if (!session.push(frames.frame(session.format)) && session.isOpen()) {
+        metrics.pushDropped();
       }
-      SubUserOnlineStatusTips tips = SubUserOnlineStatusTips.newBuilder()
-          .addSubscribers(element(change.userID(), change.platforms()))
-          .build();
-      PushFrames frames = new PushFrames(Resp.push(RequestIds.SUB_USER_ONLINE_STATUS, "", tips.toByteArray()));
-      targets.forEach(session -> {
-        if (!session.push(frames.frame(session.format)) && session.isOpen()) {
-          metrics.pushDropped();
-        }
-      });
-      return targets.size();
-    }).then();
+    });
   }
 
   private SubUserOnlineStatusElem element(String userID, Collection<Platform> platforms) {

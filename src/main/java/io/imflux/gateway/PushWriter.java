@@ -1,6 +1,7 @@
 package io.imflux.gateway;
 
 import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.WireFormat;
 import io.imflux.api.Dialect;
 import io.imflux.cluster.PushRouter.Push;
 import io.imflux.gateway.codec.Resp;
@@ -67,10 +68,10 @@ class PushWriter {
         + CodedOutputStream.computeUInt32SizeNoTag(entrySize) + entrySize];
     CodedOutputStream out = CodedOutputStream.newInstance(bytes);
     try {
-      out.writeTag(field, com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED);
+      out.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
       out.writeUInt32NoTag(entrySize);
       out.writeString(1, conversationID);
-      out.writeTag(2, com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED);
+      out.writeTag(2, WireFormat.WIRETYPE_LENGTH_DELIMITED);
       out.writeUInt32NoTag(pullMsgsSize);
       out.writeMessage(PullMsgs.MSGS_FIELD_NUMBER, msg);
       out.checkNoSpaceLeft();

@@ -35,7 +35,7 @@ final class Session {
 
   /** Queued after a connection's last frame: flush everything before it, then close the TCP connection. */
   private static final Object CLOSE = new Object();
-  private static final byte[] KICK = FrameFormat.GOB.encode(Resp.push(RequestIds.KICK, "", new byte[0]));
+  private static final Resp KICK = Resp.push(RequestIds.KICK, "", new byte[0]);
 
   /** A push frame, told apart in the queue so that its slot in the bound is given back when it is written. */
   private static final class PushFrame extends BinaryWebSocketFrame {
@@ -96,9 +96,12 @@ final class Session {
     background = value;
   }
 
-  /** A reply to a request: never dropped while the connection is open. */
+  /**
+   * A reply to a request: never dropped while the connection is open. It is encoded when written, on the event loop,
+   * not on the thread that completed the request (a sequencer shard, for a send).
+   */
   void reply(Resp resp) {
-    enqueue(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(format.encode(resp))));
+    enqueue(resp);
   }
 
   /** A text frame: the handshake envelope or a JSON pong (spec/gateway.md §4). */
@@ -125,8 +128,7 @@ final class Session {
 
   /** Kicked (spec/gateway.md §12.2): a 2002 frame after everything already queued, then the connection closes. */
   void kick() {
-    byte[] frame = format == FrameFormat.GOB ? KICK : format.encode(Resp.push(RequestIds.KICK, "", new byte[0]));
-    enqueue(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(frame)));
+    enqueue(KICK);
     closeAfterFlush();
   }
 
@@ -174,10 +176,20 @@ final class Session {
     signal();
   }
 
-  /** Closes the connection when its writes made no progress for {@code timeoutNanos} (spec/gateway.md §13). */
+  /**
+   * Closes the connection when its writes made no progress for {@code timeoutNanos} (spec/gateway.md §13). A socket
+   * that is writable again only resumes draining; this also covers a writability change the drain did not see.
+   */
   boolean closeIfStalled(long now, long timeoutNanos) {
     long since = stalledSince;
-    if (since != 0 && now - since > timeoutNanos && channel.isActive()) {
+    if (since == 0 || !channel.isActive()) {
+      return false;
+    }
+    if (channel.isWritable()) {
+      signal();
+      return false;
+    }
+    if (now - since > timeoutNanos) {
       close();
       return true;
     }
@@ -260,6 +272,8 @@ final class Session {
       }
       if (item instanceof PushFrame) {
         queuedPushes.decrementAndGet();
+      } else if (item instanceof Resp resp) {
+        item = new BinaryWebSocketFrame(Unpooled.wrappedBuffer(format.encode(resp)));
       }
       channel.write(item, channel.voidPromise());
       written++;

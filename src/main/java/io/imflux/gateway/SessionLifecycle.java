@@ -7,6 +7,7 @@ import io.imflux.config.ImfluxProperties;
 import io.imflux.gateway.SessionRegistry.Change;
 import io.imflux.presence.Presence;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -52,7 +53,10 @@ class SessionLifecycle implements LogoutListener, DisposableBean {
         .subscribe(tick -> sweep());
   }
 
-  /** Registers a new connection, kicking what the login policy says; completes once presence reports it. */
+  /**
+   * Registers a new connection, kicking what the login policy says; completes once presence reports it. Never fails:
+   * a connection is served even when presence or the token store could not be told.
+   */
   Mono<Void> open(Session session) {
     return Mono.defer(() -> {
       SessionRegistry.Opened opened = registry.open(session, policy);
@@ -70,6 +74,9 @@ class SessionLifecycle implements LogoutListener, DisposableBean {
           .then(presence.register(session.connection()))
           .then(invalidate(session, opened.kicks()))
           .then(status.changed(opened.change()));
+    }).onErrorResume(error -> {
+      log.warn("registering {} failed", session, error);
+      return Mono.empty();
     });
   }
 
@@ -98,18 +105,17 @@ class SessionLifecycle implements LogoutListener, DisposableBean {
   @Override
   public Mono<Void> onForcedLogout(String userID, Platform platform) {
     return Mono.defer(() -> {
-      Change[] change = new Change[1];
-      List<Session> kicked = registry.removePlatform(userID, platform, c -> change[0] = c);
-      kicked.forEach(session -> {
+      SessionRegistry.Removed removed = registry.removePlatform(userID, platform);
+      removed.sessions().forEach(session -> {
         log.debug("{} kicked by a forced logout", session);
         session.markDetached();
         session.kick();
         status.forget(session);
       });
-      Mono<Void> gone = Flux.fromIterable(kicked)
+      Mono<Void> gone = Flux.fromIterable(removed.sessions())
           .concatMap(session -> presence.unregister(session.userID, session.connID))
           .then();
-      return change[0] == null ? gone : gone.then(status.changed(change[0]));
+      return removed.change() == null ? gone : gone.then(status.changed(removed.change()));
     });
   }
 
@@ -120,7 +126,7 @@ class SessionLifecycle implements LogoutListener, DisposableBean {
       case KICKED_TOKENS -> {
         Map<Platform, Collection<String>> kickedTokens = new EnumMap<>(Platform.class);
         kicks.kicked().forEach(old ->
-            kickedTokens.computeIfAbsent(old.platform, p -> new java.util.ArrayList<>()).add(old.token));
+            kickedTokens.computeIfAbsent(old.platform, p -> new ArrayList<>()).add(old.token));
         yield tokens.kick(session.userID, kickedTokens);
       }
     };

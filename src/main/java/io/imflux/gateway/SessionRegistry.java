@@ -30,6 +30,9 @@ class SessionRegistry {
   /** A registration: the change, and the kicks the login policy asked for. */
   record Opened(Change change, LoginKicks.Decision<Session> kicks) {}
 
+  /** Connections taken out together, and the change to their user (null when there were none). */
+  record Removed(List<Session> sessions, @Nullable Change change) {}
+
   private final Map<String, Session[]> byUser = new ConcurrentHashMap<>();
   private final AtomicInteger count = new AtomicInteger();
 
@@ -87,7 +90,7 @@ class SessionRegistry {
   }
 
   /** Removes the user's connections on the platform (a forced logout); the caller kicks them. */
-  List<Session> removePlatform(String userID, Platform platform, Consumer<Change> onChange) {
+  Removed removePlatform(String userID, Platform platform) {
     List<Session> removed = new ArrayList<>();
     Change[] result = new Change[1];
     byUser.computeIfPresent(userID, (id, current) -> {
@@ -100,10 +103,7 @@ class SessionRegistry {
       return next.isEmpty() ? null : next.toArray(NONE);
     });
     count.addAndGet(-removed.size());
-    if (result[0] != null) {
-      onChange.accept(result[0]);
-    }
-    return removed;
+    return new Removed(removed, result[0]);
   }
 
   private static Change change(String userID, List<Session> before, List<Session> after) {

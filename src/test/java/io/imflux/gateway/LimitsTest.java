@@ -18,7 +18,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,13 +125,18 @@ class LimitsTest {
     double droppedBefore = meters.counter("imflux.gateway.push.dropped").count();
     String chat = ConversationIds.single(alice, bob);
     int sent = 0;
+    ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor();
     try (HangingClient hanging = new HangingClient(gateway.port(),
             GatewayClient.sdkQuery(bob, fixture.token(bob, ANDROID), ANDROID));
         GatewayClient fast = fixture.connect(alice, ANDROID)) {
+      // Both keep pinging, so that only bob's stalled writes can close a connection, however slow sends get.
+      pinger.scheduleAtFixedRate(() -> {
+        hanging.ping();
+        fast.sendPing(new byte[0]);
+      }, 0, 500, TimeUnit.MILLISECONDS);
       ReadFixture.eventually(() -> online(bob));
       while (meters.counter("imflux.gateway.push.dropped").count() == droppedBefore) {
         assertThat(sent).as("pushes to the hanging client were never dropped").isLessThan(400);
-        assertThat(hanging.ping()).isTrue();
         MsgData msg = GatewayFixture.text(alice, bob, "x").toBuilder()
             .setContent(ByteString.copyFromUtf8("{\"content\":\"" + randomText(30_000) + "\"}")).build();
         SendMsgResp reply = fast.call(1003, msg, SendMsgResp.parser());
@@ -137,12 +145,10 @@ class LimitsTest {
         assertThat(own.getServerMsgID()).isEqualTo(reply.getServerMsgID());
         assertThat(own.getSeq()).isEqualTo(sent);
       }
-      long deadline = System.nanoTime() + GatewayClient.WAIT.toNanos();
-      while (online(bob)) {
-        assertThat(System.nanoTime()).as("the stalled connection was not closed").isLessThan(deadline);
-        hanging.ping();
-        LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-      }
+      ReadFixture.eventually(() -> !online(bob));
+      assertThat(fast.isOpen()).isTrue();
+    } finally {
+      pinger.shutdownNow();
     }
     try (GatewayClient back = fixture.connect(bob, ANDROID)) {
       // Pages of 10: these messages are big, and the SDK reads no frame over 1 MiB (§14).
@@ -155,6 +161,22 @@ class LimitsTest {
       }
       assertThat(seqs).hasSize(sent).doesNotHaveDuplicates();
     }
+  }
+
+  @Test
+  void metersCountConnectionsAndFrames() {
+    double in = meters.counter("imflux.gateway.frames.in").count();
+    double out = meters.counter("imflux.gateway.frames.out").count();
+    try (GatewayClient client = fixture.connect(alice, ANDROID)) {
+      assertThat(meters.get("imflux.gateway.connections").gauge().value()).isGreaterThanOrEqualTo(1);
+      client.request(1001, GetMaxSeqReq.newBuilder().setUserID(alice).build());
+      assertThat(meters.counter("imflux.gateway.frames.in").count()).isGreaterThanOrEqualTo(in + 2);
+      // Counted right after the flush, which may be after the client already has the reply.
+      ReadFixture.eventually(() -> meters.counter("imflux.gateway.frames.out").count() >= out + 2);
+    }
+    String prometheus = fixture.api.send("GET", "/actuator/prometheus", Map.of(), null).text();
+    assertThat(prometheus).contains("imflux_gateway_connections", "imflux_gateway_frames_in_total",
+        "imflux_gateway_push_dropped_total");
   }
 
   private boolean online(String userID) {

@@ -4,6 +4,7 @@ import static io.imflux.gateway.GatewayFixture.ANDROID;
 import static io.imflux.msg.read.ReadFixture.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imflux.gateway.codec.FrameFormat;
 import io.imflux.gateway.codec.Resp;
 import io.imflux.proto.sdkws.GetMaxSeqReq;
 import io.imflux.proto.sdkws.SubUserOnlineStatus;
@@ -11,6 +12,7 @@ import io.imflux.proto.sdkws.SubUserOnlineStatusElem;
 import io.imflux.proto.sdkws.SubUserOnlineStatusTips;
 import io.imflux.testing.ApiClient;
 import io.imflux.testing.GatewayClient;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,7 +82,7 @@ abstract class OnlineStatusContract {
     Map<String, String> query = GatewayClient.sdkParameters(alice, fixture.token(alice, ANDROID), ANDROID);
     query.put("isBackground", "true");
     try (GatewayClient client = GatewayClient.connect(gateway.port(), "/", GatewayClient.query(query), alice,
-        io.imflux.gateway.codec.FrameFormat.GOB_GZIP).sync()) {
+        FrameFormat.GOB_GZIP).sync()) {
       JsonNode detail = api.ok("/user/get_users_online_status", api.adminToken(), Map.of("userIDs", List.of(alice)))
           .get(0).get("detailPlatformStatus").get(0);
       assertThat(detail.get("isBackground").asBoolean()).isTrue();
@@ -160,6 +162,6 @@ abstract class OnlineStatusContract {
 
   private static SubUserOnlineStatusElem element(String userID, int... platforms) {
     return SubUserOnlineStatusElem.newBuilder().setUserID(userID)
-        .addAllOnlinePlatformIDs(java.util.Arrays.stream(platforms).sorted().boxed().toList()).build();
+        .addAllOnlinePlatformIDs(Arrays.stream(platforms).sorted().boxed().toList()).build();
   }
 }

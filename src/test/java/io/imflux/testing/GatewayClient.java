@@ -26,7 +26,7 @@ import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,7 +59,8 @@ public final class GatewayClient implements AutoCloseable {
   private final String userID;
   private final FrameFormat format;
   private final Channel channel;
-  private final LinkedBlockingQueue<Received> arrived = new LinkedBlockingQueue<>();
+  /** Lock-free for the event loop that adds (a LinkedBlockingQueue's locks park it under contention). */
+  private final LinkedTransferQueue<Received> arrived = new LinkedTransferQueue<>();
   private final List<Received> unclaimed = new ArrayList<>();
 
   private GatewayClient(String userID, FrameFormat format, Channel channel) {

@@ -1,6 +1,7 @@
 package io.imflux.gateway.codec;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A flat struct as gob describes it (spec/gateway.md §7.5-§7.6): its name, its fields' names and built-in type IDs,
@@ -53,7 +54,7 @@ final class GobStruct {
   /** The field whose name is the byte run, or -1: decoders match fields by exact name. */
   int fieldNamed(byte[] bytes, int offset, int length) {
     for (int i = 0; i < fieldNameBytes.length; i++) {
-      if (java.util.Arrays.equals(fieldNameBytes[i], 0, fieldNameBytes[i].length, bytes, offset, offset + length)) {
+      if (Arrays.equals(fieldNameBytes[i], 0, fieldNameBytes[i].length, bytes, offset, offset + length)) {
         return i;
       }
     }

@@ -13,6 +13,13 @@ final class Gzip {
 
   /** Fastest level: frames are small and latency matters more than a few bytes. */
   private static final int LEVEL = Deflater.BEST_SPEED;
+  /**
+   * Content up to this size is stored, not compressed: a valid gzip stream with one stored deflate block (RFC 1951
+   * §3.2.4) that every gunzip reads. A chat frame of a few hundred bytes shrinks by a quarter at best, while a
+   * deflater costs far more than the rest of the frame's encoding; larger frames (pull replies) are compressed.
+   */
+  static final int STORE_UP_TO = 1024;
+  private static final int STORED_FINAL_BLOCK = 1;
   /** Gzip header as Go writes it: no name, no time, unknown OS. */
   private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
   private static final int TRAILER = 8;
@@ -29,18 +36,28 @@ final class Gzip {
 
   /** Appends the gzip of {@code bytes[offset, offset+length)} to {@code out}. */
   static void compress(byte[] bytes, int offset, int length, Scratch out) {
-    Deflater deflater = DEFLATER.get();
     CRC32 crc = CRC.get();
     crc.reset();
     crc.update(bytes, offset, length);
     out.put(HEADER, 0, HEADER.length);
-    deflater.setInput(bytes, offset, length);
-    deflater.finish();
-    while (!deflater.finished()) {
-      out.ensure(Math.max(64, length / 2 + 32));
-      out.length += deflater.deflate(out.bytes, out.length, out.bytes.length - out.length);
+    if (length <= STORE_UP_TO) {
+      out.ensure(5);
+      out.bytes[out.length++] = STORED_FINAL_BLOCK;
+      out.bytes[out.length++] = (byte) length;
+      out.bytes[out.length++] = (byte) (length >>> 8);
+      out.bytes[out.length++] = (byte) ~length;
+      out.bytes[out.length++] = (byte) (~length >>> 8);
+      out.put(bytes, offset, length);
+    } else {
+      Deflater deflater = DEFLATER.get();
+      deflater.setInput(bytes, offset, length);
+      deflater.finish();
+      while (!deflater.finished()) {
+        out.ensure(Math.max(64, length / 2 + 32));
+        out.length += deflater.deflate(out.bytes, out.length, out.bytes.length - out.length);
+      }
+      deflater.reset();
     }
-    deflater.reset();
     out.ensure(TRAILER);
     putIntLE(out, (int) crc.getValue());
     putIntLE(out, length);

@@ -1,6 +1,7 @@
 package io.imflux.gateway.codec;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.Message;
 import io.imflux.api.ImError;
 import io.imflux.api.json.GoJsonReader;
 import io.imflux.api.json.GoJsonWriter;
@@ -64,7 +65,7 @@ final class JsonEnvelope implements EnvelopeCodec {
     return start;
   }
 
-  private static <T extends com.google.protobuf.Message> T read(byte[] bytes, int offset, int length, T prototype) {
+  private static <T extends Message> T read(byte[] bytes, int offset, int length, T prototype) {
     try {
       return GoJsonReader.read(Arrays.copyOfRange(bytes, offset, offset + length), prototype).message();
     } catch (ImError e) {

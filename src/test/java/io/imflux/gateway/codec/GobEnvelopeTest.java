@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -127,9 +128,9 @@ class GobEnvelopeTest {
   @Test
   void malformedStreamsAreRejected() {
     byte[] sdk = HEX.parseHex(SDK_REQUEST);
-    byte[] valueOnly = java.util.Arrays.copyOfRange(sdk, 0x67, sdk.length);
+    byte[] valueOnly = Arrays.copyOfRange(sdk, 0x67, sdk.length);
     assertRejected(valueOnly, "undefined type");
-    assertRejected(java.util.Arrays.copyOf(sdk, sdk.length - 3), "exceeds");
+    assertRejected(Arrays.copyOf(sdk, sdk.length - 3), "exceeds");
     assertRejected(new byte[0], "no value");
     assertRejected(HEX.parseHex("ff"), "end of message");
     GobStruct lowTypeId = new GobStruct("GeneralWsReq", new String[] {"ReqIdentifier"}, new int[] {2}, 63);
