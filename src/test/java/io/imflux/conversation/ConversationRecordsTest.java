@@ -60,6 +60,24 @@ class ConversationRecordsTest extends ConversationRouteTest {
   }
 
   @Test
+  void aNotificationChatsFirstMessageCreatesTheReceiversRecordOnly() {
+    String reader = users("rec_oa", 1).get(0);
+    String account = api.ok("/user/add_notification_account", api.adminToken(),
+        Map.of("nickName", "News", "appMangerLevel", 3)).get("userID").asString();
+
+    // The document dialect's OA notification: content type 1201, stored in session type 4.
+    api.ok(SEND, api.adminToken(), Map.of("sendID", account, "recvID", reader, "sessionType", 1,
+        "contentType", 1201, "content", Map.of("notificationName", "n", "notificationType", 1, "text", "t")));
+
+    String conversationID = "sn_" + String.join("_", List.of(account, reader).stream().sorted().toList());
+    JsonNode record = record(reader, conversationID);
+    assertThat(record.get("conversationType").asInt()).isEqualTo(4);
+    assertThat(record.get("userID").asString()).isEqualTo(account);
+    assertThat(texts(api.ok(FULL_IDS, api.adminToken(), Map.of("userID", account)).get("conversationIDs")))
+        .isEmpty();
+  }
+
+  @Test
   void createdRecordsAreLoggedAsInsertsForIncrementalSync() {
     List<String> u = users("rec_log", 2);
     JsonNode before = api.ok(FULL_IDS, token(u.get(1)), Map.of("userID", u.get(1)));

@@ -105,6 +105,12 @@ public abstract class ConversationRouteTest {
         "contentType", 101, "content", Map.of("content", "hi " + to), "sendTime", sendTime));
   }
 
+  /** A quote reply (content type 114, which the document dialect shows as 112) from {@code from} to {@code to}. */
+  protected JsonNode sendQuote(String from, String to) {
+    return api.ok(SEND, api.adminToken(), Map.of("sendID", from, "recvID", to, "sessionType", 1,
+        "contentType", 114, "content", Map.of("text", "re")));
+  }
+
   protected JsonNode sendToGroup(String from, String groupID) {
     return api.ok(SEND, api.adminToken(), Map.of("sendID", from, "groupID", groupID, "sessionType", 3,
         "contentType", 101, "content", Map.of("content", "hi all")));

@@ -130,6 +130,17 @@ class SortedConversationListTest extends ConversationRouteTest {
   }
 
   @Test
+  void aQuoteIsShownWithTheDocumentsNumber() {
+    List<String> u = users("sorted_quote", 2);
+    sendQuote(u.get(1), u.get(0));
+
+    JsonNode info = sorted(u.get(0), Map.of("pageNumber", 1, "showNumber", 1)).get("conversationElems").get(0)
+        .get("msgInfo");
+
+    assertThat(info.get("contentType").asInt()).isEqualTo(112);
+  }
+
+  @Test
   void theChecksComeFirstThenThePermissionAndAUserWithoutRecordsGets1004() {
     List<String> u = users("sorted_check", 2);
     String token = token(u.get(0));

@@ -121,6 +121,16 @@ class JssdkRoutesTest extends ConversationRouteTest {
   }
 
   @Test
+  void aQuoteAsLastMessageHasTheDocumentsNumber() {
+    sendQuote(stranger, owner);
+
+    JsonNode last = api.ok(CONVERSATIONS, token(owner), Map.of("conversationIDs", List.of(withStranger)))
+        .get("conversations").get(0).get("lastMsg");
+
+    assertThat(last.get("contentType").asInt()).isEqualTo(112);
+  }
+
+  @Test
   void theProtobufModeReadsBinaryRequestsAndAnswersBase64Bytes() throws Exception {
     ApiClient.Result active = protobuf(ACTIVE, "application/x-protobuf",
         GetActiveConversationsReq.newBuilder().setCount(2).build().toByteArray());
