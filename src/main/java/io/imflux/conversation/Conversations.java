@@ -5,6 +5,7 @@ import io.imflux.sync.ChangeState;
 import io.imflux.sync.VersionLog;
 import io.imflux.sync.VersionLogs;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -74,7 +75,7 @@ public class Conversations {
   public Mono<Void> logCreated(List<Conversation> created) {
     Map<String, List<String>> byOwner = new LinkedHashMap<>();
     for (Conversation c : created) {
-      byOwner.computeIfAbsent(c.getOwnerUserID(), owner -> new java.util.ArrayList<>()).add(c.getConversationID());
+      byOwner.computeIfAbsent(c.getOwnerUserID(), owner -> new ArrayList<>()).add(c.getConversationID());
     }
     return Flux.fromIterable(byOwner.entrySet())
         .concatMap(owner -> versions.record(owner.getKey(), owner.getValue(), ChangeState.INSERT))

@@ -83,7 +83,8 @@ class MsgDestructJob implements DisposableBean {
               destructed.incrementAndGet();
             }
             long last = reported.get();
-            if (System.nanoTime() - last > PROGRESS_EVERY.toNanos() && reported.compareAndSet(last, System.nanoTime())) {
+            long nanos = System.nanoTime();
+            if (nanos - last > PROGRESS_EVERY.toNanos() && reported.compareAndSet(last, nanos)) {
               log.info("message destruct: {} records checked, {} destructed so far", checked.get(), destructed.get());
             }
           })

@@ -120,8 +120,7 @@ class JssdkService {
     MsgData latest = state.latest();
     ConversationMsg.Builder msg = ConversationMsg.newBuilder()
         .setConversation(state.conversation())
-        .setLastMsg(latest.toBuilder()
-            .setContentType(dialect.contentTypeToClient(latest.getContentType(), latest.getSessionType())))
+        .setLastMsg(dialect.toClient(latest))
         .setMaxSeq(state.maxSeq())
         .setReadSeq(state.readSeq());
     String groupID = state.conversation().getGroupID();

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Full and incremental conversation sync (spec/api-conversation.md §4, §6.6, §6.7; the algorithm of spec/api-group.md
- * §7.2): every change to a user's records is one version, and a client far behind resyncs fully.
+ * Full and incremental conversation sync (spec/api-conversation.md §4, §6.6, §6.7; the algorithm of
+ * spec/api-group.md §7.2): every change to a user's records is one version, and a client far behind resyncs fully.
  */
 class ConversationSyncTest extends ConversationRouteTest {
 
