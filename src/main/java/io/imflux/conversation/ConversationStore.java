@@ -30,8 +30,8 @@ import reactor.core.publisher.Mono;
 /**
  * Conversation records, one document per (owner, conversation) with {@code _id} = owner + ":" + conversationID, and
  * per owner one index document listing that owner's conversation IDs in creation order, so "all conversations of a
- * user" is a lookup by {@code _id} on the embedded store too (ARCHITECTURE §5). No business rules here: every change
- * goes through {@link Conversations}, which also writes the owners' version logs.
+ * user" is a lookup by {@code _id} on the embedded store too (ARCHITECTURE §5). No business rules here. Every
+ * feature may read; only {@link Conversations} writes, so every change also reaches the owners' version logs.
  */
 @Component
 public class ConversationStore {
@@ -100,7 +100,7 @@ public class ConversationStore {
    * Inserts the records that do not exist yet, each created at {@code createTime}; existing records are left as they
    * are. Answers the records it inserted.
    */
-  public Mono<List<Conversation>> createIfAbsent(List<Conversation> conversations, long createTime) {
+  Mono<List<Conversation>> createIfAbsent(List<Conversation> conversations, long createTime) {
     if (conversations.isEmpty()) {
       return Mono.just(List.of());
     }
@@ -137,7 +137,7 @@ public class ConversationStore {
   }
 
   /** Applies updates to the owners' records of one conversation; owners without one are skipped. */
-  public Mono<Void> update(Collection<String> ownerUserIDs, String conversationID, Bson updates) {
+  Mono<Void> update(Collection<String> ownerUserIDs, String conversationID, Bson updates) {
     List<String> keys = ownerUserIDs.stream().map(owner -> key(owner, conversationID)).distinct().toList();
     if (keys.isEmpty()) {
       return Mono.empty();
@@ -147,16 +147,8 @@ public class ConversationStore {
         .doFinally(signal -> cache.invalidateAll(keys));
   }
 
-  /** Applies updates to one record; false when the user has no such conversation. */
-  public Mono<Boolean> update(String ownerUserID, String conversationID, Bson updates) {
-    String key = key(ownerUserID, conversationID);
-    return Mono.from(records.updateOne(Filters.eq("_id", key), updates))
-        .map(result -> result.getMatchedCount() > 0)
-        .doFinally(signal -> cache.invalidate(key));
-  }
-
   /** Deletes the owner's records of these conversations and takes them off the owner's list. */
-  public Mono<Void> delete(String ownerUserID, Collection<String> conversationIDs) {
+  Mono<Void> delete(String ownerUserID, Collection<String> conversationIDs) {
     List<String> keys = conversationIDs.stream().map(id -> key(ownerUserID, id)).distinct().toList();
     if (keys.isEmpty()) {
       return Mono.empty();

@@ -61,8 +61,8 @@ class SetConversationsService {
   }
 
   /**
-   * The rules of set_conversations for owners already allowed: also how the server itself changes records for
-   * group announcements and @-mentions (spec/api-conversation.md §5.2, §5.3).
+   * The rules of set_conversations for owners already allowed: also how the server itself changes records, as for
+   * a group announcement (spec/api-conversation.md §5.2).
    */
   Mono<Void> apply(List<String> owners, ConversationReq conversation) {
     ConversationPatch patch = ConversationPatch.applied(conversation);
