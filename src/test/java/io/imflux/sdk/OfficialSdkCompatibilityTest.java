@@ -28,6 +28,8 @@ class OfficialSdkCompatibilityTest {
 
   private static final int WINDOWS = 3;
   private static final int LINUX = 7;
+  /** spec/common.md: the receiver blacklisted the sender. */
+  private static final int BLOCKED_BY_PEER = 1302;
 
   @LocalServerPort
   int port;
@@ -134,6 +136,59 @@ class OfficialSdkCompatibilityTest {
   }
 
   @Test
+  void aFriendRequestAcceptedThroughTheSdkMakesBothSidesFriends() {
+    String alice = ApiClient.uniqueId("alice");
+    String bob = ApiClient.uniqueId("bob");
+    api.register(alice, bob);
+    SdkDevice aliceDevice = online("alice", alice, LINUX);
+    SdkDevice bobDevice = online("bob", bob, LINUX);
+
+    // The request reaches Bob as the 1203 notification, which the SDK turns into OnFriendApplicationAdded.
+    aliceDevice.addFriend(bob, "hi, it's alice");
+    JsonNode application = bobDevice.awaitEvent("OnFriendApplicationAdded");
+    assertThat(application.get("fromUserID").asString()).isEqualTo(alice);
+    assertThat(application.get("fromNickname").asString()).isEqualTo(alice);
+    assertThat(application.get("toUserID").asString()).isEqualTo(bob);
+    assertThat(application.get("reqMsg").asString()).isEqualTo("hi, it's alice");
+    assertThat(application.get("handleResult").asInt()).isZero();
+
+    // Bob's SDK syncs its friends incrementally after accepting; Alice's on the 1201 notification.
+    bobDevice.acceptFriendApplication(alice, "welcome");
+    JsonNode accepted = aliceDevice.awaitEvent("OnFriendApplicationAccepted");
+    assertThat(accepted.get("fromUserID").asString()).isEqualTo(alice);
+    assertThat(accepted.get("handleResult").asInt()).isEqualTo(1);
+    assertThat(accepted.get("handleMsg").asString()).isEqualTo("welcome");
+    // The SDK's LocalFriend and LocalBlack name the other user "userID".
+    assertThat(bobDevice.awaitEvent("OnFriendAdded").path("userID").asString()).isEqualTo(alice);
+    assertThat(aliceDevice.awaitEvent("OnFriendAdded").path("userID").asString()).isEqualTo(bob);
+    assertFriends(aliceDevice, alice, bob);
+    assertFriends(bobDevice, bob, alice);
+
+    // A new installation gets the friend list by the full sync at its first login.
+    assertFriends(online("alice-windows", alice, WINDOWS), alice, bob);
+  }
+
+  @Test
+  void aMessageToAUserWhoBlockedTheSenderIsRefusedWithBlockedByPeer() {
+    String alice = ApiClient.uniqueId("alice");
+    String bob = ApiClient.uniqueId("bob");
+    api.register(alice, bob);
+    SdkDevice aliceDevice = online("alice", alice, LINUX);
+    SdkDevice bobDevice = online("bob", bob, LINUX);
+
+    aliceDevice.addBlack(bob);
+    assertThat(aliceDevice.awaitEvent("OnBlackAdded").path("userID").asString()).isEqualTo(bob);
+
+    JsonNode refused = bobDevice.sendTextRefused(alice, "can you hear me?");
+    assertThat(refused.get("errCode").asInt()).isEqualTo(BLOCKED_BY_PEER);
+    // Only the receiver's blacklist counts (api-msg.md §11.4): Alice still reaches Bob, and the refused message
+    // never got a seq in their conversation.
+    aliceDevice.sendText(bob, "you are blocked");
+    bobDevice.awaitReceivedText("you are blocked");
+    assertThat(texts(aliceDevice.history(conversationWith(aliceDevice, bob), 20))).containsExactly("you are blocked");
+  }
+
+  @Test
   void aTokenKickedByANewLoginOnTheSamePlatformIsReportedAsKicked() {
     String alice = ApiClient.uniqueId("alice");
     api.register(alice);
@@ -169,6 +224,12 @@ class OfficialSdkCompatibilityTest {
     device.awaitEvent("OnConnectSuccess");
     device.awaitFirstSync();
     return device;
+  }
+
+  private static void assertFriends(SdkDevice device, String owner, String... friends) {
+    List<JsonNode> list = device.friends();
+    assertThat(list).extracting(f -> f.path("ownerUserID").asString()).containsOnly(owner);
+    assertThat(list).extracting(f -> f.path("userID").asString()).containsExactly(friends);
   }
 
   private static String conversationWith(SdkDevice device, String peer) {

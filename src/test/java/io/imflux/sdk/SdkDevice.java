@@ -87,6 +87,39 @@ final class SdkDevice implements AutoCloseable {
     return call("sendText", Map.of("recvID", recvID, "text", text));
   }
 
+  /**
+   * Sends a text message the server is expected to refuse; returns the SDK's failure report (errCode, errMsg), or
+   * fails if the message went through.
+   */
+  JsonNode sendTextRefused(String recvID, String text) {
+    JsonNode answer = answer("sendText", Map.of("recvID", recvID, "text", text), true);
+    if (answer.get("errCode").asInt() == 0) {
+      throw session.failure(name + ": the message \"" + text + "\" to " + recvID + " was accepted");
+    }
+    return answer;
+  }
+
+  /** {@code add_friend}: asks {@code userID} to become a friend. */
+  void addFriend(String userID, String reqMsg) {
+    call("addFriend", Map.of("toUserID", userID, "reqMsg", reqMsg));
+  }
+
+  /** {@code accept_friend_application}: accepts the pending request of {@code applicant}. */
+  void acceptFriendApplication(String applicant, String handleMsg) {
+    call("acceptFriendApplication", Map.of("fromUserID", applicant, "handleMsg", handleMsg));
+  }
+
+  /** {@code get_friend_list}: the SDK's local friend list, blacklisted users included. */
+  List<JsonNode> friends() {
+    JsonNode data = call("friends", Map.of());
+    return data == null || data.isNull() ? List.of() : data.values().stream().toList();
+  }
+
+  /** {@code add_black}: blocks {@code userID}. */
+  void addBlack(String userID) {
+    call("addBlack", Map.of("userID", userID));
+  }
+
   /** The newest {@code count} messages of a conversation, oldest first; the SDK pulls what it lacks by seq. */
   List<JsonNode> history(String conversationID, int count) {
     JsonNode data = call("history", Map.of("conversationID", conversationID, "count", count));
@@ -207,6 +240,16 @@ final class SdkDevice implements AutoCloseable {
   }
 
   private JsonNode call(String op, Map<String, Object> arguments, boolean recorded) {
+    JsonNode answer = answer(op, arguments, recorded);
+    if (answer.get("errCode").asInt() != 0) {
+      throw session.failure(name + ": " + op + " failed with errCode " + answer.get("errCode").asInt() + " "
+          + answer.get("errMsg").asString());
+    }
+    return answer.get("data");
+  }
+
+  /** Runs a command and returns the SDK's whole answer, successful or not. */
+  private JsonNode answer(String op, Map<String, Object> arguments, boolean recorded) {
     int id = ids.incrementAndGet();
     ObjectNode command = ApiClient.JSON.valueToTree(arguments);
     command.put("id", id).put("op", op);
@@ -224,12 +267,7 @@ final class SdkDevice implements AutoCloseable {
     } catch (IOException e) {
       throw session.failure(name + " is gone: cannot send " + op + " (" + e.getMessage() + ")");
     }
-    JsonNode answer = await(reply, op);
-    if (answer.get("errCode").asInt() != 0) {
-      throw session.failure(name + ": " + op + " failed with errCode " + answer.get("errCode").asInt() + " "
-          + answer.get("errMsg").asString());
-    }
-    return answer.get("data");
+    return await(reply, op);
   }
 
   private JsonNode await(CompletableFuture<JsonNode> future, String what) {
