@@ -8,6 +8,7 @@ import io.imflux.testing.ImfluxTest;
 import io.imflux.testing.OpenImDialect;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,8 +140,10 @@ class OfficialSdkCompatibilityTest {
   void aFriendRequestAcceptedThroughTheSdkMakesBothSidesFriends() {
     String alice = ApiClient.uniqueId("alice");
     String bob = ApiClient.uniqueId("bob");
-    api.register(alice, bob);
-    SdkDevice aliceDevice = online("alice", alice, LINUX);
+    String carol = ApiClient.uniqueId("carol");
+    api.register(alice, bob, carol);
+    Path aliceData = sdk.dataDir("alice");
+    SdkDevice aliceDevice = online("alice", alice, LINUX, aliceData);
     SdkDevice bobDevice = online("bob", bob, LINUX);
 
     // The request reaches Bob as the 1203 notification, which the SDK turns into OnFriendApplicationAdded.
@@ -164,8 +167,15 @@ class OfficialSdkCompatibilityTest {
     assertFriends(aliceDevice, alice, bob);
     assertFriends(bobDevice, bob, alice);
 
-    // A new installation gets the friend list by the full sync at its first login.
+    // A new installation gets the friend list by the full sync at its first login...
     assertFriends(online("alice-windows", alice, WINDOWS), alice, bob);
+
+    // ...and one that comes back gets what changed meanwhile by the incremental sync from the version it holds.
+    aliceDevice.close();
+    api.ok("/friend/import_friend", api.adminToken(), Map.of("ownerUserID", alice, "friendUserIDs", List.of(carol)));
+    SdkDevice aliceBack = online("alice-back", alice, LINUX, aliceData);
+    assertThat(aliceBack.awaitEvent("OnFriendAdded").path("userID").asString()).isEqualTo(carol);
+    assertFriends(aliceBack, alice, bob, carol);
   }
 
   @Test
