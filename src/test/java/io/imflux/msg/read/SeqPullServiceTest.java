@@ -100,7 +100,7 @@ class SeqPullServiceTest {
 
   static void record(String owner, String conversationID, String peer) {
     conversations.createIfAbsent(List.of(Conversation.newBuilder().setOwnerUserID(owner)
-        .setConversationID(conversationID).setConversationType(ConversationIds.SINGLE_CHAT).setUserID(peer).build()))
+        .setConversationID(conversationID).setConversationType(ConversationIds.SINGLE_CHAT).setUserID(peer).build()), 0)
         .block(TIMEOUT);
   }
 
