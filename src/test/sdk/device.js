@@ -98,6 +98,8 @@ const sdk = {
     ['baseCallback *', 'str', 'str']),
   get_friend_list: lib.func('__stdcall', 'get_friend_list', 'void', ['baseCallback *', 'str', 'int']),
   add_black: lib.func('__stdcall', 'add_black', 'void', ['baseCallback *', 'str', 'str', 'str']),
+  mark_conversation_message_as_read: lib.func('__stdcall', 'mark_conversation_message_as_read', 'void',
+    ['baseCallback *', 'str', 'str']),
 };
 const LISTENER_SETTERS = ['set_user_listener', 'set_friend_listener', 'set_group_listener',
   'set_conversation_listener', 'set_advanced_msg_listener', 'set_batch_msg_listener',
@@ -144,6 +146,7 @@ const commands = {
     JSON.stringify({ toUserID: c.fromUserID, handleMsg: c.handleMsg })),
   friends: (id) => sdk.get_friend_list(callback(id), opid(id), 0),
   addBlack: (id, c) => sdk.add_black(callback(id), opid(id), c.userID, ''),
+  markConversationRead: (id, c) => sdk.mark_conversation_message_as_read(callback(id), opid(id), c.conversationID),
   exit: () => process.exit(0),
 };
 

@@ -20,8 +20,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The official OpenIM SDK core (the native library of {@code @openim/electron-client-sdk@3.8.3-patch.15.1}, driven
  * from Node.js through koffi, src/test/sdk) against the real server, as apps use it: users created over HTTP, then
- * devices that log in, send and receive through the SDK's callbacks (spec/gateway.md §18-19). The openim dialect,
- * because the SDK knows only the reference's platform IDs and token error codes.
+ * devices that log in, send and receive, make friends, block and read through the SDK's own calls and callbacks
+ * (spec/gateway.md §18-19). The openim dialect, because the SDK knows only the reference's platform IDs and token error
+ * codes.
  */
 @ImfluxTest
 @OpenImDialect
@@ -196,6 +197,71 @@ class OfficialSdkCompatibilityTest {
     aliceDevice.sendText(bob, "you are blocked");
     bobDevice.awaitReceivedText("you are blocked");
     assertThat(texts(aliceDevice.history(conversationWith(aliceDevice, bob), 20))).containsExactly("you are blocked");
+  }
+
+  @Test
+  void unreadCountsFollowReadsOnEveryDeviceOfTheReader() {
+    String alice = ApiClient.uniqueId("alice");
+    String bob = ApiClient.uniqueId("bob");
+    api.register(alice, bob);
+    SdkDevice aliceDevice = online("alice", alice, LINUX);
+    SdkDevice bobLinux = online("bob-linux", bob, LINUX);
+    Path bobWindowsData = sdk.dataDir("bob-windows");
+    SdkDevice bobWindows = online("bob-windows", bob, WINDOWS, bobWindowsData);
+
+    JsonNode one = aliceDevice.sendText(bob, "one");
+    String conversation = bobLinux.awaitConversationWith(alice, 1, "one").get("conversationID").asString();
+    bobWindows.awaitConversationWith(alice, 1, "one");
+
+    // The reading device clears its count itself; the other learns it from the HasReadReceipt (2200) to Bob, and
+    // the sender gets the receipt for its message from the one to Alice.
+    bobLinux.markConversationRead(conversation);
+    bobLinux.awaitConversationWith(alice, 0, "one");
+    bobWindows.awaitConversationWith(alice, 0, "one");
+    JsonNode receipt = aliceDevice.awaitEvent("OnRecvC2CReadReceipt").get(0);
+    assertThat(receipt.get("userID").asString()).isEqualTo(bob);
+    assertThat(receipt.get("msgIDList").values()).extracting(JsonNode::asString)
+        .containsExactly(one.get("clientMsgID").asString());
+    // The sender's own messages never count as unread.
+    aliceDevice.awaitConversationWith(bob, 0, "one");
+
+    // Windows is offline while a message comes and Linux reads it; at its next login the installation pulls the
+    // message and the read seqs, and shows the conversation read.
+    bobWindows.close();
+    aliceDevice.sendText(bob, "two");
+    bobLinux.awaitConversationWith(alice, 1, "two");
+    bobLinux.markConversationRead(conversation);
+    bobLinux.awaitConversationWith(alice, 0, "two");
+    SdkDevice bobWindowsAgain = online("bob-windows-again", bob, WINDOWS, bobWindowsData);
+    bobWindowsAgain.awaitReceivedText("two");
+    bobWindowsAgain.awaitConversationWith(alice, 0, "two");
+  }
+
+  @Test
+  void aNewInstallationShowsTheUnreadCountAndLatestMessageOfAnAccountWithHistory() {
+    String alice = ApiClient.uniqueId("alice");
+    String bob = ApiClient.uniqueId("bob");
+    api.register(alice, bob);
+    SdkDevice aliceDevice = online("alice", alice, LINUX);
+    aliceDevice.sendText(bob, "one");
+    aliceDevice.sendText(bob, "two");
+
+    // Bob's first installation, before he has read anything.
+    SdkDevice bobLinux = online("bob-linux", bob, LINUX);
+    String conversation = bobLinux.awaitConversationWith(alice, 2, "two").get("conversationID").asString();
+    bobLinux.markConversationRead(conversation);
+    bobLinux.awaitConversationWith(alice, 0, "two");
+    bobLinux.close();
+    for (String text : List.of("three", "four", "five")) {
+      aliceDevice.sendText(bob, text);
+    }
+
+    // Another one once he has read some: the SDK takes the conversation records over HTTP, the read and max seqs
+    // (1006) and the newest message by seq; the unread count is what lies above Bob's read seq.
+    SdkDevice bobNew = online("bob-new", bob, WINDOWS);
+    JsonNode shown = bobNew.awaitConversationWith(alice, 3, "five");
+    assertThat(shown.get("conversationID").asString()).isEqualTo(conversation);
+    assertThat(texts(bobNew.history(conversation, 20))).containsExactly("one", "two", "three", "four", "five");
   }
 
   @Test

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -131,27 +132,55 @@ final class SdkDevice implements AutoCloseable {
    * conversation with {@code peer}; returns it.
    */
   JsonNode awaitConversationWith(String peer) {
+    return awaitConversationWith(peer, conversation -> true, "");
+  }
+
+  /**
+   * Waits until the SDK's local conversation list holds the one-to-one conversation with {@code peer} and that
+   * conversation meets {@code condition} ({@code what} describes it for the failure message); returns it.
+   */
+  JsonNode awaitConversationWith(String peer, Predicate<JsonNode> condition, String what) {
     long deadline = System.nanoTime() + SdkSession.WAIT.toNanos();
+    JsonNode last = null;
     for (int polls = 1; ; polls++) {
       // Only the first poll goes into the transcript; the rest would drown it.
       for (JsonNode conversation : call("conversations", Map.of(), polls == 1).values()) {
         if (conversation.get("conversationType").asInt() == 1 && peer.equals(conversation.get("userID").asString())) {
-          record("  (conversation with " + peer + " found after " + polls + " poll(s))");
-          return conversation;
+          last = conversation;
         }
       }
+      if (last != null && condition.test(last)) {
+        record("  (conversation with " + peer + what + " found after " + polls + " poll(s))");
+        return last;
+      }
       if (System.nanoTime() > deadline) {
-        record("  (no conversation with " + peer + " in " + polls + " polls)");
-        throw session.failure(name + " has no conversation with " + peer + " after " + SdkSession.WAIT.toSeconds()
-            + " s");
+        record("  (no conversation with " + peer + what + " in " + polls + " polls; last seen: " + last + ")");
+        throw session.failure(name + " has no conversation with " + peer + what + " after "
+            + SdkSession.WAIT.toSeconds() + " s; last seen: " + last);
       }
       sleep(POLL);
     }
   }
 
-  /** The text of a conversation's latest message, which the SDK keeps as a JSON string. */
+  /**
+   * Waits until the conversation with {@code peer} shows {@code unread} unread messages and the text {@code latest}
+   * as its latest message, as an app's conversation list shows them.
+   */
+  JsonNode awaitConversationWith(String peer, int unread, String latest) {
+    return awaitConversationWith(peer,
+        conversation -> conversation.get("unreadCount").asInt() == unread && latest.equals(latestText(conversation)),
+        " with " + unread + " unread and latest message \"" + latest + "\"");
+  }
+
+  /** {@code mark_conversation_message_as_read}: marks every message of the conversation read. */
+  void markConversationRead(String conversationID) {
+    call("markConversationRead", Map.of("conversationID", conversationID));
+  }
+
+  /** The text of a conversation's latest message, which the SDK keeps as a JSON string ("" while it has none). */
   static String latestText(JsonNode conversation) {
-    return textOf(ApiClient.JSON.readTree(conversation.get("latestMsg").asString()));
+    String latest = conversation.path("latestMsg").asString("");
+    return latest.isBlank() ? null : textOf(ApiClient.JSON.readTree(latest));
   }
 
   /** Waits until the first sync after connecting has ended, finished or failed. */
