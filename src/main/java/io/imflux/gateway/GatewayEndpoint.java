@@ -72,13 +72,13 @@ class GatewayEndpoint implements BiFunction<HttpServerRequest, HttpServerRespons
   @Override
   public Publisher<Void> apply(HttpServerRequest request, HttpServerResponse response) {
     if (registry.count() >= properties.maxConnections()) {
-      return rejectWithBody(response, new ImError(ErrorKind.CONN_OVER_MAX, "over max conn num limit"));
+      return rejectWithBody(request, response, null, new ImError(ErrorKind.CONN_OVER_MAX, "over max conn num limit"));
     }
     ConnectArgs args;
     try {
       args = ConnectArgsParser.parse(query(request.uri()), request.requestHeaders().get("compression"), dialect);
     } catch (ImError e) {
-      return rejectWithBody(response, e);
+      return rejectWithBody(request, response, null, e);
     }
     return authenticator.authenticate(args.token())
         .map(operator -> new Verdict(identity(args, operator), null))
@@ -119,9 +119,10 @@ class GatewayEndpoint implements BiFunction<HttpServerRequest, HttpServerRespons
   private Mono<Void> reject(HttpServerRequest request, HttpServerResponse response, ConnectArgs args,
       ImError error) {
     if (!args.sendResponse()) {
-      return rejectWithBody(response, error);
+      return rejectWithBody(request, response, args, error);
     }
-    log.info("upgrade of {} on platform {} refused in a frame: {}", args.userID(), args.platformID(), error);
+    log.info("upgrade of {} on platform {} from {} refused in a frame: {}", args.userID(), args.platformID(),
+        request.remoteAddress(), error.toString());
     metrics.rejected(dialect.errCode(error.kind()));
     if (!isUpgrade(request)) {
       return notWebsocket(response);
@@ -137,8 +138,14 @@ class GatewayEndpoint implements BiFunction<HttpServerRequest, HttpServerRespons
     }, spec);
   }
 
-  private Mono<Void> rejectWithBody(HttpServerResponse response, ImError error) {
-    log.info("upgrade refused: {}", error);
+  private Mono<Void> rejectWithBody(HttpServerRequest request, HttpServerResponse response,
+      @Nullable ConnectArgs args, ImError error) {
+    if (args == null) {
+      log.info("upgrade from {} refused: {}", request.remoteAddress(), error.toString());
+    } else {
+      log.info("upgrade of {} on platform {} from {} refused: {}", args.userID(), args.platformID(),
+          request.remoteAddress(), error.toString());
+    }
     metrics.rejected(dialect.errCode(error.kind()));
     byte[] body = rejection(error);
     return response.status(HttpResponseStatus.OK)
