@@ -24,6 +24,8 @@ public final class JfrReport {
   private static final int TOP = 25;
 
   private final Map<String, Long> samplesByThread = new HashMap<>();
+  /** Per thread group: inclusive samples of the application's frames ({@code io.imflux}) and of gzip. */
+  private final Map<String, Map<String, Long>> appFramesByThread = new HashMap<>();
   private final Map<String, Long> selfFrames = new HashMap<>();
   private final Map<String, Long> inclusiveFrames = new HashMap<>();
   private final Map<String, Long> allocationBySite = new HashMap<>();
@@ -50,7 +52,8 @@ public final class JfrReport {
     switch (event.getEventType().getName()) {
       case "jdk.ExecutionSample" -> {
         samples++;
-        samplesByThread.merge(threadGroup(event.getThread("sampledThread")), 1L, Long::sum);
+        String thread = threadGroup(event.getThread("sampledThread"));
+        samplesByThread.merge(thread, 1L, Long::sum);
         RecordedStackTrace stack = event.getStackTrace();
         if (stack != null && !stack.getFrames().isEmpty()) {
           List<RecordedFrame> frames = stack.getFrames();
@@ -60,6 +63,9 @@ public final class JfrReport {
             String name = name(frame);
             if (seen.add(name)) {
               inclusiveFrames.merge(name, 1L, Long::sum);
+              if (name.startsWith("io.imflux.") || name.startsWith("java.util.zip.")) {
+                appFramesByThread.computeIfAbsent(thread, t -> new HashMap<>()).merge(name, 1L, Long::sum);
+              }
             }
           }
         }
@@ -112,6 +118,12 @@ public final class JfrReport {
     table(out, "CPU samples by thread", samplesByThread, samples, false);
     table(out, "Hottest frames (self)", selfFrames, samples, false);
     table(out, "Hottest frames (inclusive)", inclusiveFrames, samples, false);
+    samplesByThread.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(6)
+        .filter(thread -> appFramesByThread.containsKey(thread.getKey()))
+        .forEach(thread -> table(out, "imflux and gzip frames on " + thread.getKey() + " (inclusive, share of all samples)",
+            appFramesByThread.get(thread.getKey()), samples, false, 12));
     out.append("\nAllocation (sampled, weighted): ").append(allocatedBytes / (1024 * 1024)).append(" MB\n");
     table(out, "Allocation by site", allocationBySite, allocatedBytes, true);
     table(out, "Allocation by class", allocationByClass, allocatedBytes, true);
@@ -122,10 +134,15 @@ public final class JfrReport {
   }
 
   private static void table(StringBuilder out, String title, Map<String, Long> counts, long total, boolean bytes) {
+    table(out, title, counts, total, bytes, TOP);
+  }
+
+  private static void table(StringBuilder out, String title, Map<String, Long> counts, long total, boolean bytes,
+      int limit) {
     out.append('\n').append(title).append(":\n");
     counts.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-        .limit(TOP)
+        .limit(limit)
         .forEach(entry -> {
           String value = bytes ? (entry.getValue() / (1024 * 1024)) + " MB"
               : total == 0 ? Long.toString(entry.getValue() / 1_000_000) : Long.toString(entry.getValue());
