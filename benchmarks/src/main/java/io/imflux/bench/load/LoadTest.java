@@ -79,6 +79,14 @@ public final class LoadTest implements GatewayConnection.Listener {
 
   /** Hooks around the measured window, e.g. to profile the server only while it is measured. */
   public interface Window {
+    Window NONE = new Window() {
+      @Override
+      public void opened() {}
+
+      @Override
+      public void closed() {}
+    };
+
     void opened();
 
     void closed();

@@ -31,13 +31,7 @@ class RelayLoadTest {
       load.firstRequests();
       assertEquals(2, Connector.loopSpread(connections).size(), "connections on both client loops");
       StepResult result = load.step(1, 400, Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(10),
-          () -> 0, new LoadTest.Window() {
-            @Override
-            public void opened() {}
-
-            @Override
-            public void closed() {}
-          });
+          () -> 0, LoadTest.Window.NONE);
       assertEquals(600, result.sent());
       assertEquals(600, result.acked());
       assertEquals(0, result.lost(), result.toString());
