@@ -51,7 +51,11 @@ final class TextHeartbeat {
           }
         } else if (name.equalsIgnoreCase("body")) {
           int start = (int) parser.currentTokenLocation().getByteOffset();
-          parser.skipChildren();
+          if (value.isScalarValue()) {
+            parser.finishToken(); // strings are read lazily: consume it all before taking the end offset
+          } else {
+            parser.skipChildren();
+          }
           int end = (int) parser.currentLocation().getByteOffset();
           body = compact(json, start, end);
         } else {

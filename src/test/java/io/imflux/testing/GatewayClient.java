@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -47,8 +48,8 @@ public final class GatewayClient implements AutoCloseable {
   private static final AtomicInteger INCR = new AtomicInteger();
 
   /** A frame as received: a decoded binary envelope, a text frame, a ping or pong, or the end of the connection. */
-  public record Received(@Nullable Resp resp, @Nullable String text, @Nullable byte[] ping, @Nullable byte[] pong,
-      @Nullable Integer closeCode, boolean ended) {
+  public record Received(@Nullable Resp resp, @Nullable byte[] raw, @Nullable String text, @Nullable byte[] ping,
+      @Nullable byte[] pong, @Nullable Integer closeCode, boolean ended) {
 
     boolean isResp() {
       return resp != null;
@@ -69,9 +70,20 @@ public final class GatewayClient implements AutoCloseable {
 
   /** The query the Go SDK sends (§18.1): gob, gzip, foreground. */
   public static String sdkQuery(String userID, String token, int platformID) {
-    return query(Map.of("sendID", userID, "token", token, "platformID", String.valueOf(platformID),
-        "operationID", UUID.randomUUID().toString(), "isBackground", "false", "sdkVersion", "v3.8.3",
-        "compression", "gzip"));
+    return query(sdkParameters(userID, token, platformID));
+  }
+
+  /** The Go SDK's query parameters, in its order, to change before building a query. */
+  public static Map<String, String> sdkParameters(String userID, String token, int platformID) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("sendID", userID);
+    parameters.put("token", token);
+    parameters.put("platformID", String.valueOf(platformID));
+    parameters.put("operationID", UUID.randomUUID().toString());
+    parameters.put("isBackground", "false");
+    parameters.put("sdkVersion", "v3.8.3");
+    parameters.put("compression", "gzip");
+    return parameters;
   }
 
   public static String query(Map<String, String> parameters) {
@@ -137,20 +149,21 @@ public final class GatewayClient implements AutoCloseable {
         .doOnNext(this::onFrame)
         .then()
         .onErrorResume(error -> Mono.empty())
-        .doFinally(signal -> arrived.add(new Received(null, null, null, null, null, true)));
+        .doFinally(signal -> arrived.add(new Received(null, null, null, null, null, null, true)));
   }
 
   private void onFrame(WebSocketFrame frame) {
     if (frame instanceof BinaryWebSocketFrame) {
-      arrived.add(new Received(format.decodeResponse(frame.content()), null, null, null, null, false));
+      byte[] raw = ByteBufUtil.getBytes(frame.content());
+      arrived.add(new Received(format.decodeResponse(raw), raw, null, null, null, null, false));
     } else if (frame instanceof TextWebSocketFrame text) {
-      arrived.add(new Received(null, text.text(), null, null, null, false));
+      arrived.add(new Received(null, null, text.text(), null, null, null, false));
     } else if (frame instanceof PingWebSocketFrame) {
-      arrived.add(new Received(null, null, ByteBufUtil.getBytes(frame.content()), null, null, false));
+      arrived.add(new Received(null, null, null, ByteBufUtil.getBytes(frame.content()), null, null, false));
     } else if (frame instanceof PongWebSocketFrame) {
-      arrived.add(new Received(null, null, null, ByteBufUtil.getBytes(frame.content()), null, false));
+      arrived.add(new Received(null, null, null, null, ByteBufUtil.getBytes(frame.content()), null, false));
     } else if (frame instanceof CloseWebSocketFrame close) {
-      arrived.add(new Received(null, null, null, null, close.statusCode(), false));
+      arrived.add(new Received(null, null, null, null, null, close.statusCode(), false));
     }
   }
 
@@ -186,6 +199,18 @@ public final class GatewayClient implements AutoCloseable {
 
   public Resp request(int reqIdentifier, Message data) {
     return request(req(reqIdentifier, data));
+  }
+
+  /**
+   * Waits until the server has registered this connection: it reads requests only once registered, so the reply to
+   * a 1001 proves it. A push sent before that would not reach this connection (as for the SDK, which sends 1001 first).
+   */
+  public GatewayClient sync() {
+    Resp resp = request(1001, io.imflux.proto.sdkws.GetMaxSeqReq.newBuilder().setUserID(userID).build());
+    if (resp.errCode() != 0) {
+      throw new AssertionError("1001 failed: " + resp.errCode() + " " + resp.errMsg());
+    }
+    return this;
   }
 
   /** A successful reply's payload. */

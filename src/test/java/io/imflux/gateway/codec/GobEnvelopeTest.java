@@ -12,16 +12,9 @@ class GobEnvelopeTest {
 
   private static final HexFormat HEX = HexFormat.of();
 
-  /** §7.7, as one hex string: the kick frame. */
-  static final String KICK = "60ff81030101045265737001ff82000106010d5265714964656e74696669657201040001074d7367496e6372"
-      + "010c00010b4f7065726174696f6e4944010c000107457272436f646501040001064572724d7367010c00010444617461010a00000007ff82"
-      + "01fe0fa400";
-  /** §7.7: the 97-byte definition prefix every Resp frame starts with. */
-  static final String RESP_PREFIX = KICK.substring(0, 97 * 2);
-  /** §7.9: a GetNewestSeq request from the Go SDK. */
-  static final String SDK_REQUEST = "66ff810301010c47656e6572616c577352657101ff82000106010d5265714964656e746966696572"
-      + "0104000105546f6b656e010c00010653656e644944010c00010b4f7065726174696f6e4944010c0001074d7367496e6372010c000104446174"
-      + "61010a0000001cff8201fe07d20202753101036f7031010475315f3701040a02753100";
+  private static final String KICK = GobGolden.KICK;
+  private static final String RESP_PREFIX = GobGolden.RESP_PREFIX;
+  private static final String SDK_REQUEST = GobGolden.SDK_REQUEST;
 
   @Test
   void primitivesEncodeAsTheSpecShows() {

@@ -25,8 +25,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * What the seq, pull and read-route tests share: the paths, users with tokens, messages sent through the real send
  * path ({@link MessageSender}, as the WebSocket and HTTP sends use it), range pulls over HTTP and envelope checks.
+ * The gateway's tests build their messages and wait for effects with it too.
  */
-final class ReadFixture {
+public final class ReadFixture {
 
   static final String NEWEST_SEQ = "/msg/newest_seq";
   static final String PULL = "/msg/pull_msg_by_seq";
@@ -76,7 +77,7 @@ final class ReadFixture {
   }
 
   /** A client message; {@code to} is the receiver, or the group for session type 3. */
-  static MsgData message(String from, String to, int sessionType, int contentType, String content) {
+  public static MsgData message(String from, String to, int sessionType, int contentType, String content) {
     MsgData.Builder msg = MsgData.newBuilder()
         .setSendID(from)
         .setSessionType(sessionType)
@@ -127,7 +128,7 @@ final class ReadFixture {
   }
 
   /** Waits until an effect of an asynchronous notification is visible. */
-  static void eventually(BooleanSupplier condition) {
+  public static void eventually(BooleanSupplier condition) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
