@@ -154,7 +154,8 @@ public final class Main {
     Duration warmup = Duration.ofSeconds(Long.parseLong(option("warmup", "5")));
     Duration measure = Duration.ofSeconds(Long.parseLong(option("measure", "20")));
     Duration drain = Duration.ofSeconds(Long.parseLong(option("drain", "20")));
-    int profileRate = Integer.parseInt(option("profile-rate", "10000"));
+    // By default the first step is recorded: the one every run reaches.
+    int profileRate = Integer.parseInt(option("profile-rate", Integer.toString(rates[0])));
     int stopAfter = Integer.parseInt(option("stop-after-failures", "2"));
     List<StepResult> results = new ArrayList<>();
     LoadTest load = new LoadTest(userIDs, PLATFORM);
