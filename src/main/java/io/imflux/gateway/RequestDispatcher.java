@@ -97,6 +97,7 @@ class RequestDispatcher {
     return answer
         .map(data -> Resp.reply(req, data))
         .onErrorResume(error -> Mono.just(error(session, req, error)))
+        .flatMap(session::onEventLoop)
         .doOnNext(session::reply)
         .then(Mono.fromRunnable(() -> {
           if (req.reqIdentifier() == RequestIds.LOGOUT) {
