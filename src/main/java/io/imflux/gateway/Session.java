@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 import reactor.util.concurrent.Queues;
 
 /**
@@ -94,6 +95,19 @@ final class Session {
 
   void background(boolean value) {
     background = value;
+  }
+
+  /**
+   * {@code value} on this connection's event loop: a request's answer often completes on a thread of the pipeline
+   * (a sequencer shard acknowledging a stored message, the store's worker), and what follows — encoding and gzipping
+   * the reply, then reading the connection's next request — belongs on the connection's own loop, not on those
+   * shared single threads, where it delayed every other connection's acknowledgements and pushes.
+   */
+  <T> Mono<T> onEventLoop(T value) {
+    if (eventLoop.inEventLoop()) {
+      return Mono.just(value);
+    }
+    return Mono.create(sink -> eventLoop.execute(() -> sink.success(value)));
   }
 
   /**
