@@ -74,6 +74,11 @@ public record StepResult(int rate, int sent, long acked, long errorReplies, long
     return lost() == 0 && errors() == 0 && millis(delivery, 99) <= 50 && deliveredPerSec >= 0.97 * rate;
   }
 
+  /** The server could not keep up: it lost messages or delivered less than 97% of the target rate. */
+  public boolean saturated() {
+    return lost() > 0 || deliveredPerSec < 0.97 * rate;
+  }
+
   public static double millis(Histogram histogram, double percentile) {
     return histogram.getTotalCount() == 0 ? Double.NaN : histogram.getValueAtPercentile(percentile) / 1e6;
   }
