@@ -93,6 +93,13 @@ const sdk = {
   get_all_conversation_list: lib.func('__stdcall', 'get_all_conversation_list', 'void', ['baseCallback *', 'str']),
   get_advanced_history_message_list: lib.func('__stdcall', 'get_advanced_history_message_list', 'void',
     ['baseCallback *', 'str', 'str']),
+  add_friend: lib.func('__stdcall', 'add_friend', 'void', ['baseCallback *', 'str', 'str']),
+  accept_friend_application: lib.func('__stdcall', 'accept_friend_application', 'void',
+    ['baseCallback *', 'str', 'str']),
+  get_friend_list: lib.func('__stdcall', 'get_friend_list', 'void', ['baseCallback *', 'str', 'int']),
+  add_black: lib.func('__stdcall', 'add_black', 'void', ['baseCallback *', 'str', 'str', 'str']),
+  mark_conversation_message_as_read: lib.func('__stdcall', 'mark_conversation_message_as_read', 'void',
+    ['baseCallback *', 'str', 'str']),
 };
 const LISTENER_SETTERS = ['set_user_listener', 'set_friend_listener', 'set_group_listener',
   'set_conversation_listener', 'set_advanced_msg_listener', 'set_batch_msg_listener',
@@ -131,6 +138,15 @@ const commands = {
   conversations: (id) => sdk.get_all_conversation_list(callback(id), opid(id)),
   history: (id, c) => sdk.get_advanced_history_message_list(callback(id), opid(id),
     JSON.stringify({ conversationID: c.conversationID, startClientMsgID: '', count: c.count, viewType: 0 })),
+  // The applicant's ID is the SDK's own (relation.ApplyToAddFriendReq); the SDK fills fromUserID itself.
+  addFriend: (id, c) => sdk.add_friend(callback(id), opid(id),
+    JSON.stringify({ toUserID: c.toUserID, reqMsg: c.reqMsg, ex: '' })),
+  // ProcessFriendApplicationParams: toUserID names the applicant, the other side from the caller's view.
+  acceptFriendApplication: (id, c) => sdk.accept_friend_application(callback(id), opid(id),
+    JSON.stringify({ toUserID: c.fromUserID, handleMsg: c.handleMsg })),
+  friends: (id) => sdk.get_friend_list(callback(id), opid(id), 0),
+  addBlack: (id, c) => sdk.add_black(callback(id), opid(id), c.userID, ''),
+  markConversationRead: (id, c) => sdk.mark_conversation_message_as_read(callback(id), opid(id), c.conversationID),
   exit: () => process.exit(0),
 };
 

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -67,6 +68,28 @@ public class Api {
   public <T extends Message> Mono<ServerResponse> handleStrict(ServerRequest request, T prototype,
       Consumer<ApiRequest<T>> bindingRules, Function<ApiRequest<T>, Mono<? extends Message>> action) {
     return call(request, prototype, true, bindingRules, action.andThen(result -> result.map(responses::success)));
+  }
+
+  /**
+   * A {@code /jssdk/*} route, which negotiates by Content-Type (spec/api-third-misc.md "JS SDK aggregate routes"):
+   * none or JSON is a JSON route; protobuf reads the binary request and answers with {@code data} = the base64 of the
+   * binary response; any other type is 1001.
+   */
+  public <T extends Message> Mono<ServerResponse> handleJsonOrProtobuf(
+      ServerRequest request, T prototype, Function<ApiRequest<T>, Mono<? extends Message>> action) {
+    String contentType = request.headers().firstHeader(HttpHeaders.CONTENT_TYPE);
+    if (contentType == null || contentType.isEmpty() || contentType.contains("application/json")) {
+      return handle(request, prototype, action);
+    }
+    if (!contentType.contains("application/protobuf") && !contentType.contains("application/x-protobuf")) {
+      return body(request).then(respond(HttpStatus.OK, responses.error(ImError.args("unsupported content type"))));
+    }
+    Operator operator = request.exchange().getAttribute(ApiFilter.OPERATOR);
+    return body(request)
+        .map(bytes -> new ApiRequest<>(ProtobufBodies.read(bytes, prototype), operator))
+        .flatMap(bound -> Mono.defer(() -> action.apply(bound)))
+        .flatMap(result -> respond(HttpStatus.OK, responses.successBase64(result.toByteArray())))
+        .onErrorResume(error -> respond(HttpStatus.OK, responses.error(asImError(request, error))));
   }
 
   private <T extends Message> Mono<ServerResponse> call(ServerRequest request, T prototype, boolean strict,

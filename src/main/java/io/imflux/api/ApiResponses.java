@@ -3,6 +3,7 @@ package io.imflux.api;
 import com.google.protobuf.Message;
 import io.imflux.api.json.GoJsonWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -44,6 +45,13 @@ public class ApiResponses {
     StringBuilder out = head(0, dialect.successMsg(), "");
     out.append(",\"data\":");
     GoJsonWriter.writeList(data, out);
+    return finish(out);
+  }
+
+  /** Success whose {@code data} is bytes, as Go writes them: a base64 string (the {@code /jssdk/*} protobuf mode). */
+  public byte[] successBase64(byte[] data) {
+    StringBuilder out = head(0, dialect.successMsg(), "");
+    out.append(",\"data\":\"").append(Base64.getEncoder().encodeToString(data)).append('"');
     return finish(out);
   }
 

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
 
@@ -26,6 +27,15 @@ public final class HotCache<K, V> {
     return Mono.fromFuture(() -> cache.get(key, (k, executor) -> loader.apply(k).map(Optional::of)
             .defaultIfEmpty(Optional.empty()).toFuture()), true)
         .flatMap(Mono::justOrEmpty);
+  }
+
+  /**
+   * The value when it is cached and loaded, without loading it or building a publisher: for hot paths that ask for
+   * every message. Empty when it is not cached yet, and when it is cached as absent.
+   */
+  public Optional<V> peek(K key) {
+    CompletableFuture<Optional<V>> cached = cache.getIfPresent(key);
+    return cached != null && cached.isDone() && !cached.isCompletedExceptionally() ? cached.join() : Optional.empty();
   }
 
   public void invalidate(K key) {

@@ -76,6 +76,12 @@ public interface MessageStore {
   /** The stored slot with the highest seq at or below {@code atMost}, empty when there is none. */
   Mono<StoredMessage> findLatest(String conversationID, long atMost);
 
+  /**
+   * The seq of the newest stored message sent at or before {@code sendTime} (ms), 0 when there is none: where a
+   * conversation's periodic message destruct cuts off (spec/api-conversation.md §5.4).
+   */
+  Mono<Long> lastSeqSentAtOrBefore(String conversationID, long sendTime);
+
   /** Adds the user to each listed message's delete list (logical, per-user delete). */
   Mono<Void> markDeleted(String conversationID, String userID, Collection<Long> seqs);
 

@@ -99,6 +99,7 @@ class RequestDispatcher {
         .contextWrite(OperationIds.with(req.operationID()))
         .map(data -> Resp.reply(req, data))
         .onErrorResume(error -> Mono.just(error(session, req, error)))
+        .flatMap(session::onEventLoop)
         .doOnNext(session::reply)
         .then(Mono.fromRunnable(() -> {
           if (req.reqIdentifier() == RequestIds.LOGOUT) {

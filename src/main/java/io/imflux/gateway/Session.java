@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 import reactor.util.concurrent.Queues;
 
 /**
@@ -95,6 +96,19 @@ final class Session {
   /** Request 2004 (spec/gateway.md §16); presence reports the new state. */
   void background(boolean value) {
     background = value;
+  }
+
+  /**
+   * {@code value} on this connection's event loop: a request's answer often completes on a thread of the pipeline
+   * (a sequencer shard acknowledging a stored message, the store's worker), and what follows — encoding and gzipping
+   * the reply, then reading the connection's next request — belongs on the connection's own loop, not on those
+   * shared single threads, where it delayed every other connection's acknowledgements and pushes.
+   */
+  <T> Mono<T> onEventLoop(T value) {
+    if (eventLoop.inEventLoop()) {
+      return Mono.just(value);
+    }
+    return Mono.create(sink -> eventLoop.execute(() -> sink.success(value)));
   }
 
   /**

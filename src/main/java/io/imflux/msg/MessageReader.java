@@ -27,6 +27,8 @@ public class MessageReader {
 
   public static final int STATUS_DELETED = 4;
   public static final int CONTENT_REVOKED = 2101;
+  /** How far {@link #latest} steps back over messages the user deleted before it gives up. */
+  static final int LATEST_LOOKUPS = 100;
 
   /** The seqs a user may see in a conversation: {@code lower..upper}, empty when upper < lower. */
   public record Window(long lower, long upper, long conversationMaxSeq) {
@@ -53,6 +55,28 @@ public class MessageReader {
       long upper = cap != 0 && cap < max ? cap : max;
       return new Window(lower, upper, max);
     });
+  }
+
+  /**
+   * The newest message the user can see in the conversation, as they see it: inside their window and not deleted for
+   * them; empty when there is none (or when more than {@link #LATEST_LOOKUPS} newer ones are all deleted for them).
+   */
+  public Mono<MsgData> latest(String userID, String conversationID) {
+    return window(userID, conversationID).flatMap(window -> window.upper() < window.lower()
+        ? Mono.empty()
+        : latestNotDeletedFor(userID, conversationID, window, window.upper(), LATEST_LOOKUPS));
+  }
+
+  private Mono<MsgData> latestNotDeletedFor(String userID, String conversationID, Window window, long atMost,
+      int lookups) {
+    if (lookups == 0) {
+      return Mono.empty();
+    }
+    return store.findLatest(conversationID, atMost)
+        .filter(stored -> window.contains(stored.seq()))
+        .flatMap(stored -> stored.deletedBy().contains(userID)
+            ? latestNotDeletedFor(userID, conversationID, window, stored.seq() - 1, lookups - 1)
+            : Mono.just(view(userID, stored)));
   }
 
   /** One message per requested seq, in the order requested (callers pass seqs inside the window). */

@@ -95,16 +95,15 @@ public class Sequencer {
 
   /**
    * The effects that must be in place before the sender hears "stored": a chat conversation's first message creates
-   * its records (pipeline.md §13), and a sender's own messages never count as unread for them (§6 step 6).
+   * its records (pipeline.md §13) and a later one re-creates deleted ones (api-conversation.md §5.1), and a sender's
+   * own messages never count as unread for them (§6 step 6).
    */
   private void afterStore(String conversationID, long lastSeq, List<MsgData> numbered) {
     if (ConversationIds.isNotification(conversationID)) {
       return;
     }
     try {
-      if (lastSeq == 0) {
-        records.createFor(conversationID, numbered.get(0)).block(SIDE_EFFECT_TIMEOUT);
-      }
+      records.afterStored(conversationID, lastSeq, numbered.get(0)).block(SIDE_EFFECT_TIMEOUT);
       Map<String, Long> lastOfSender = new LinkedHashMap<>();
       numbered.forEach(msg -> lastOfSender.put(msg.getSendID(), msg.getSeq()));
       lastOfSender.forEach((sender, seq) ->

@@ -93,6 +93,8 @@ abstract class PushContract {
       Resp own = aliceAndroid.awaitPush(2001);
       assertThat(own.msgIncr()).isEmpty();
       assertThat(own.errCode()).isZero();
+      // The push carries the send's operationID (spec §12.1): the SDK calls the API under it (PushOperationIdTest).
+      assertThat(own.operationID()).isNotEmpty();
       MsgData mine = pushed(own.data(), chat);
       assertThat(mine.getClientMsgID()).isEqualTo(msg.getClientMsgID());
       assertThat(mine.getServerMsgID()).isEqualTo(sent.getServerMsgID());

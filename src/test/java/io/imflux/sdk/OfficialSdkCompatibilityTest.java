@@ -8,6 +8,7 @@ import io.imflux.testing.ImfluxTest;
 import io.imflux.testing.OpenImDialect;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The official OpenIM SDK core (the native library of {@code @openim/electron-client-sdk@3.8.3-patch.15.1}, driven
  * from Node.js through koffi, src/test/sdk) against the real server, as apps use it: users created over HTTP, then
- * devices that log in, send and receive through the SDK's callbacks (spec/gateway.md §18-19). The openim dialect,
- * because the SDK knows only the reference's platform IDs and token error codes.
+ * devices that log in, send and receive, make friends, block and read through the SDK's own calls and callbacks
+ * (spec/gateway.md §18-19). The openim dialect, because the SDK knows only the reference's platform IDs and token error
+ * codes.
  */
 @ImfluxTest
 @OpenImDialect
@@ -28,6 +30,8 @@ class OfficialSdkCompatibilityTest {
 
   private static final int WINDOWS = 3;
   private static final int LINUX = 7;
+  /** spec/common.md: the receiver blacklisted the sender. */
+  private static final int BLOCKED_BY_PEER = 1302;
 
   @LocalServerPort
   int port;
@@ -134,6 +138,133 @@ class OfficialSdkCompatibilityTest {
   }
 
   @Test
+  void aFriendRequestAcceptedThroughTheSdkMakesBothSidesFriends() {
+    String alice = ApiClient.uniqueId("alice");
+    String bob = ApiClient.uniqueId("bob");
+    String carol = ApiClient.uniqueId("carol");
+    api.register(alice, bob, carol);
+    Path aliceData = sdk.dataDir("alice");
+    SdkDevice aliceDevice = online("alice", alice, LINUX, aliceData);
+    SdkDevice bobDevice = online("bob", bob, LINUX);
+
+    // The request reaches Bob as the 1203 notification, which the SDK turns into OnFriendApplicationAdded.
+    aliceDevice.addFriend(bob, "hi, it's alice");
+    JsonNode application = bobDevice.awaitEvent("OnFriendApplicationAdded");
+    assertThat(application.get("fromUserID").asString()).isEqualTo(alice);
+    assertThat(application.get("fromNickname").asString()).isEqualTo(alice);
+    assertThat(application.get("toUserID").asString()).isEqualTo(bob);
+    assertThat(application.get("reqMsg").asString()).isEqualTo("hi, it's alice");
+    assertThat(application.get("handleResult").asInt()).isZero();
+
+    // Bob's SDK syncs its friends incrementally after accepting; Alice's on the 1201 notification.
+    bobDevice.acceptFriendApplication(alice, "welcome");
+    JsonNode accepted = aliceDevice.awaitEvent("OnFriendApplicationAccepted");
+    assertThat(accepted.get("fromUserID").asString()).isEqualTo(alice);
+    assertThat(accepted.get("handleResult").asInt()).isEqualTo(1);
+    assertThat(accepted.get("handleMsg").asString()).isEqualTo("welcome");
+    // The SDK's LocalFriend and LocalBlack name the other user "userID".
+    assertThat(bobDevice.awaitEvent("OnFriendAdded").path("userID").asString()).isEqualTo(alice);
+    assertThat(aliceDevice.awaitEvent("OnFriendAdded").path("userID").asString()).isEqualTo(bob);
+    assertFriends(aliceDevice, alice, bob);
+    assertFriends(bobDevice, bob, alice);
+
+    // A new installation gets the friend list by the full sync at its first login...
+    assertFriends(online("alice-windows", alice, WINDOWS), alice, bob);
+
+    // ...and one that comes back gets what changed meanwhile by the incremental sync from the version it holds.
+    aliceDevice.close();
+    api.ok("/friend/import_friend", api.adminToken(), Map.of("ownerUserID", alice, "friendUserIDs", List.of(carol)));
+    SdkDevice aliceBack = online("alice-back", alice, LINUX, aliceData);
+    assertThat(aliceBack.awaitEvent("OnFriendAdded").path("userID").asString()).isEqualTo(carol);
+    assertFriends(aliceBack, alice, bob, carol);
+  }
+
+  @Test
+  void aMessageToAUserWhoBlockedTheSenderIsRefusedWithBlockedByPeer() {
+    String alice = ApiClient.uniqueId("alice");
+    String bob = ApiClient.uniqueId("bob");
+    api.register(alice, bob);
+    SdkDevice aliceDevice = online("alice", alice, LINUX);
+    SdkDevice bobDevice = online("bob", bob, LINUX);
+
+    aliceDevice.addBlack(bob);
+    assertThat(aliceDevice.awaitEvent("OnBlackAdded").path("userID").asString()).isEqualTo(bob);
+
+    JsonNode refused = bobDevice.sendTextRefused(alice, "can you hear me?");
+    assertThat(refused.get("errCode").asInt()).isEqualTo(BLOCKED_BY_PEER);
+    // Only the receiver's blacklist counts (api-msg.md §11.4): Alice still reaches Bob, and the refused message
+    // never got a seq in their conversation.
+    aliceDevice.sendText(bob, "you are blocked");
+    bobDevice.awaitReceivedText("you are blocked");
+    assertThat(texts(aliceDevice.history(conversationWith(aliceDevice, bob), 20))).containsExactly("you are blocked");
+  }
+
+  @Test
+  void unreadCountsFollowReadsOnEveryDeviceOfTheReader() {
+    String alice = ApiClient.uniqueId("alice");
+    String bob = ApiClient.uniqueId("bob");
+    api.register(alice, bob);
+    SdkDevice aliceDevice = online("alice", alice, LINUX);
+    SdkDevice bobLinux = online("bob-linux", bob, LINUX);
+    Path bobWindowsData = sdk.dataDir("bob-windows");
+    SdkDevice bobWindows = online("bob-windows", bob, WINDOWS, bobWindowsData);
+
+    JsonNode one = aliceDevice.sendText(bob, "one");
+    String conversation = bobLinux.awaitConversationWith(alice, 1, "one").get("conversationID").asString();
+    bobWindows.awaitConversationWith(alice, 1, "one");
+
+    // The reading device clears its count itself; the other learns it from the HasReadReceipt (2200) to Bob, and
+    // the sender gets the receipt for its message from the one to Alice.
+    bobLinux.markConversationRead(conversation);
+    bobLinux.awaitConversationWith(alice, 0, "one");
+    bobWindows.awaitConversationWith(alice, 0, "one");
+    JsonNode receipt = aliceDevice.awaitEvent("OnRecvC2CReadReceipt").get(0);
+    assertThat(receipt.get("userID").asString()).isEqualTo(bob);
+    assertThat(receipt.get("msgIDList").values()).extracting(JsonNode::asString)
+        .containsExactly(one.get("clientMsgID").asString());
+    // The sender's own messages never count as unread.
+    aliceDevice.awaitConversationWith(bob, 0, "one");
+
+    // Windows is offline while a message comes and Linux reads it; at its next login the installation pulls the
+    // message and the read seqs, and shows the conversation read.
+    bobWindows.close();
+    aliceDevice.sendText(bob, "two");
+    bobLinux.awaitConversationWith(alice, 1, "two");
+    bobLinux.markConversationRead(conversation);
+    bobLinux.awaitConversationWith(alice, 0, "two");
+    SdkDevice bobWindowsAgain = online("bob-windows-again", bob, WINDOWS, bobWindowsData);
+    bobWindowsAgain.awaitReceivedText("two");
+    bobWindowsAgain.awaitConversationWith(alice, 0, "two");
+  }
+
+  @Test
+  void aNewInstallationShowsTheUnreadCountAndLatestMessageOfAnAccountWithHistory() {
+    String alice = ApiClient.uniqueId("alice");
+    String bob = ApiClient.uniqueId("bob");
+    api.register(alice, bob);
+    SdkDevice aliceDevice = online("alice", alice, LINUX);
+    aliceDevice.sendText(bob, "one");
+    aliceDevice.sendText(bob, "two");
+
+    // Bob's first installation, before he has read anything.
+    SdkDevice bobLinux = online("bob-linux", bob, LINUX);
+    String conversation = bobLinux.awaitConversationWith(alice, 2, "two").get("conversationID").asString();
+    bobLinux.markConversationRead(conversation);
+    bobLinux.awaitConversationWith(alice, 0, "two");
+    bobLinux.close();
+    for (String text : List.of("three", "four", "five")) {
+      aliceDevice.sendText(bob, text);
+    }
+
+    // Another one once he has read some: the SDK takes the conversation records over HTTP, the read and max seqs
+    // (1006) and the newest message by seq; the unread count is what lies above Bob's read seq.
+    SdkDevice bobNew = online("bob-new", bob, WINDOWS);
+    JsonNode shown = bobNew.awaitConversationWith(alice, 3, "five");
+    assertThat(shown.get("conversationID").asString()).isEqualTo(conversation);
+    assertThat(texts(bobNew.history(conversation, 20))).containsExactly("one", "two", "three", "four", "five");
+  }
+
+  @Test
   void aTokenKickedByANewLoginOnTheSamePlatformIsReportedAsKicked() {
     String alice = ApiClient.uniqueId("alice");
     api.register(alice);
@@ -169,6 +300,12 @@ class OfficialSdkCompatibilityTest {
     device.awaitEvent("OnConnectSuccess");
     device.awaitFirstSync();
     return device;
+  }
+
+  private static void assertFriends(SdkDevice device, String owner, String... friends) {
+    List<JsonNode> list = device.friends();
+    assertThat(list).extracting(f -> f.path("ownerUserID").asString()).containsOnly(owner);
+    assertThat(list).extracting(f -> f.path("userID").asString()).containsExactly(friends);
   }
 
   private static String conversationWith(SdkDevice device, String peer) {

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -87,6 +88,39 @@ final class SdkDevice implements AutoCloseable {
     return call("sendText", Map.of("recvID", recvID, "text", text));
   }
 
+  /**
+   * Sends a text message the server is expected to refuse; returns the SDK's failure report (errCode, errMsg), or
+   * fails if the message went through.
+   */
+  JsonNode sendTextRefused(String recvID, String text) {
+    JsonNode answer = answer("sendText", Map.of("recvID", recvID, "text", text), true);
+    if (answer.get("errCode").asInt() == 0) {
+      throw session.failure(name + ": the message \"" + text + "\" to " + recvID + " was accepted");
+    }
+    return answer;
+  }
+
+  /** {@code add_friend}: asks {@code userID} to become a friend. */
+  void addFriend(String userID, String reqMsg) {
+    call("addFriend", Map.of("toUserID", userID, "reqMsg", reqMsg));
+  }
+
+  /** {@code accept_friend_application}: accepts the pending request of {@code applicant}. */
+  void acceptFriendApplication(String applicant, String handleMsg) {
+    call("acceptFriendApplication", Map.of("fromUserID", applicant, "handleMsg", handleMsg));
+  }
+
+  /** {@code get_friend_list}: the SDK's local friend list, blacklisted users included. */
+  List<JsonNode> friends() {
+    JsonNode data = call("friends", Map.of());
+    return data == null || data.isNull() ? List.of() : data.values().stream().toList();
+  }
+
+  /** {@code add_black}: blocks {@code userID}. */
+  void addBlack(String userID) {
+    call("addBlack", Map.of("userID", userID));
+  }
+
   /** The newest {@code count} messages of a conversation, oldest first; the SDK pulls what it lacks by seq. */
   List<JsonNode> history(String conversationID, int count) {
     JsonNode data = call("history", Map.of("conversationID", conversationID, "count", count));
@@ -98,27 +132,55 @@ final class SdkDevice implements AutoCloseable {
    * conversation with {@code peer}; returns it.
    */
   JsonNode awaitConversationWith(String peer) {
+    return awaitConversationWith(peer, conversation -> true, "");
+  }
+
+  /**
+   * Waits until the SDK's local conversation list holds the one-to-one conversation with {@code peer} and that
+   * conversation meets {@code condition} ({@code what} describes it for the failure message); returns it.
+   */
+  JsonNode awaitConversationWith(String peer, Predicate<JsonNode> condition, String what) {
     long deadline = System.nanoTime() + SdkSession.WAIT.toNanos();
+    JsonNode last = null;
     for (int polls = 1; ; polls++) {
       // Only the first poll goes into the transcript; the rest would drown it.
       for (JsonNode conversation : call("conversations", Map.of(), polls == 1).values()) {
         if (conversation.get("conversationType").asInt() == 1 && peer.equals(conversation.get("userID").asString())) {
-          record("  (conversation with " + peer + " found after " + polls + " poll(s))");
-          return conversation;
+          last = conversation;
         }
       }
+      if (last != null && condition.test(last)) {
+        record("  (conversation with " + peer + what + " found after " + polls + " poll(s))");
+        return last;
+      }
       if (System.nanoTime() > deadline) {
-        record("  (no conversation with " + peer + " in " + polls + " polls)");
-        throw session.failure(name + " has no conversation with " + peer + " after " + SdkSession.WAIT.toSeconds()
-            + " s");
+        record("  (no conversation with " + peer + what + " in " + polls + " polls; last seen: " + last + ")");
+        throw session.failure(name + " has no conversation with " + peer + what + " after "
+            + SdkSession.WAIT.toSeconds() + " s; last seen: " + last);
       }
       sleep(POLL);
     }
   }
 
-  /** The text of a conversation's latest message, which the SDK keeps as a JSON string. */
+  /**
+   * Waits until the conversation with {@code peer} shows {@code unread} unread messages and the text {@code latest}
+   * as its latest message, as an app's conversation list shows them.
+   */
+  JsonNode awaitConversationWith(String peer, int unread, String latest) {
+    return awaitConversationWith(peer,
+        conversation -> conversation.get("unreadCount").asInt() == unread && latest.equals(latestText(conversation)),
+        " with " + unread + " unread and latest message \"" + latest + "\"");
+  }
+
+  /** {@code mark_conversation_message_as_read}: marks every message of the conversation read. */
+  void markConversationRead(String conversationID) {
+    call("markConversationRead", Map.of("conversationID", conversationID));
+  }
+
+  /** The text of a conversation's latest message, which the SDK keeps as a JSON string ("" while it has none). */
   static String latestText(JsonNode conversation) {
-    return textOf(ApiClient.JSON.readTree(conversation.get("latestMsg").asString()));
+    String latest = conversation.path("latestMsg").asString("");
+    return latest.isBlank() ? null : textOf(ApiClient.JSON.readTree(latest));
   }
 
   /** Waits until the first sync after connecting has ended, finished or failed. */
@@ -207,6 +269,16 @@ final class SdkDevice implements AutoCloseable {
   }
 
   private JsonNode call(String op, Map<String, Object> arguments, boolean recorded) {
+    JsonNode answer = answer(op, arguments, recorded);
+    if (answer.get("errCode").asInt() != 0) {
+      throw session.failure(name + ": " + op + " failed with errCode " + answer.get("errCode").asInt() + " "
+          + answer.get("errMsg").asString());
+    }
+    return answer.get("data");
+  }
+
+  /** Runs a command and returns the SDK's whole answer, successful or not. */
+  private JsonNode answer(String op, Map<String, Object> arguments, boolean recorded) {
     int id = ids.incrementAndGet();
     ObjectNode command = ApiClient.JSON.valueToTree(arguments);
     command.put("id", id).put("op", op);
@@ -224,12 +296,7 @@ final class SdkDevice implements AutoCloseable {
     } catch (IOException e) {
       throw session.failure(name + " is gone: cannot send " + op + " (" + e.getMessage() + ")");
     }
-    JsonNode answer = await(reply, op);
-    if (answer.get("errCode").asInt() != 0) {
-      throw session.failure(name + ": " + op + " failed with errCode " + answer.get("errCode").asInt() + " "
-          + answer.get("errMsg").asString());
-    }
-    return answer.get("data");
+    return await(reply, op);
   }
 
   private JsonNode await(CompletableFuture<JsonNode> future, String what) {

@@ -57,8 +57,17 @@ public final class ApiClient {
   }
 
   public Result send(String method, String path, Map<String, String> headers, @Nullable String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    return exchange(method, path, headers,
+        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+  }
+
+  /** A request with a binary body (the {@code /jssdk/*} protobuf mode). */
+  public Result sendBytes(String method, String path, Map<String, String> headers, byte[] body) {
+    return exchange(method, path, headers, HttpRequest.BodyPublishers.ofByteArray(body));
+  }
+
+  private Result exchange(String method, String path, Map<String, String> headers, HttpRequest.BodyPublisher body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method(method, body);
     headers.forEach(request::header);
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -206,6 +206,19 @@ public final class H2MessageStore implements MessageStore, AutoCloseable {
   }
 
   @Override
+  public Mono<Long> lastSeqSentAtOrBefore(String conversationID, long sendTime) {
+    return jdbc(connection -> {
+      try (PreparedStatement query = connection.prepareStatement(MessageTable.LAST_SEQ_SENT_AT_OR_BEFORE)) {
+        query.setString(1, conversationID);
+        query.setLong(2, sendTime);
+        try (ResultSet row = query.executeQuery()) {
+          return row.next() ? row.getLong(1) : 0L;
+        }
+      }
+    });
+  }
+
+  @Override
   public Mono<Void> markDeleted(String conversationID, String userID, Collection<Long> seqs) {
     if (seqs.isEmpty()) {
       return Mono.empty();

@@ -82,6 +82,9 @@ final class MessageTable {
   static final String FIND_LATEST = SLOT_COLUMNS
       + "WHERE conversation_id = ? AND seq <= ? AND msg IS NOT NULL" + NEWEST_FIRST;
 
+  static final String LAST_SEQ_SENT_AT_OR_BEFORE =
+      "SELECT seq FROM messages WHERE conversation_id = ? AND send_time <= ? AND msg IS NOT NULL" + NEWEST_FIRST;
+
   static final String MARK_DELETED = """
       UPDATE messages SET deleted_by = COALESCE(deleted_by, ARRAY[]) || ARRAY[CAST(? AS VARCHAR)]
       WHERE conversation_id = ? AND seq = ? AND msg IS NOT NULL

@@ -152,6 +152,17 @@ public final class MongoMessageStore implements MessageStore {
   }
 
   @Override
+  public Mono<Long> lastSeqSentAtOrBefore(String conversationID, long sendTime) {
+    return Mono.from(collection.find(Filters.and(
+                Filters.eq(CONVERSATION_ID, conversationID), Filters.lte(SEND_TIME, sendTime), STORED))
+            .sort(Sorts.descending(SEQ))
+            .projection(Projections.include(SEQ))
+            .first())
+        .map(document -> document.get(SEQ, Number.class).longValue())
+        .defaultIfEmpty(0L);
+  }
+
+  @Override
   public Mono<Void> markDeleted(String conversationID, String userID, Collection<Long> seqs) {
     if (seqs.isEmpty()) {
       return Mono.empty();

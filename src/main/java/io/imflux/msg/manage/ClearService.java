@@ -1,11 +1,13 @@
 package io.imflux.msg.manage;
 
-import com.mongodb.client.model.Updates;
 import io.imflux.api.ApiRequest;
 import io.imflux.api.ImError;
 import io.imflux.api.Operator;
 import io.imflux.cluster.SeqAllocator;
+import io.imflux.conversation.ConversationNotifier;
+import io.imflux.conversation.ConversationPatch;
 import io.imflux.conversation.ConversationStore;
+import io.imflux.conversation.Conversations;
 import io.imflux.group.GroupDirectory;
 import io.imflux.msg.ConversationIds;
 import io.imflux.proto.conversation.Conversation;
@@ -30,12 +32,17 @@ class ClearService {
   private static final int CONCURRENCY = 16;
 
   private final ConversationStore conversations;
+  private final Conversations changedRecords;
+  private final ConversationNotifier changes;
   private final SeqAllocator seqs;
   private final GroupDirectory groups;
   private final ManageNotifier notifier;
 
-  ClearService(ConversationStore conversations, SeqAllocator seqs, GroupDirectory groups, ManageNotifier notifier) {
+  ClearService(ConversationStore conversations, Conversations records, ConversationNotifier changes, SeqAllocator seqs,
+      GroupDirectory groups, ManageNotifier notifier) {
     this.conversations = conversations;
+    this.changedRecords = records;
+    this.changes = changes;
     this.seqs = seqs;
     this.groups = groups;
     this.notifier = notifier;
@@ -77,8 +84,9 @@ class ClearService {
         .flatMap(record -> maxSeq(record).flatMap(max -> {
           String conversationID = record.getConversationID();
           return seqs.setUserMinSeq(userID, conversationID, max + 1)
-              .then(conversations.update(userID, conversationID, Updates.set("minSeq", max + 1)))
-              .then(notifier.conversationChanged(userID, conversationID))
+              .then(changedRecords.update(List.of(userID), conversationID,
+                  ConversationPatch.of(ConversationPatch.MIN_SEQ, max + 1)))
+              .then(changes.changed(userID, conversationID))
               .then(seqs.setReadSeq(userID, conversationID, max));
         }), CONCURRENCY)
         .then();

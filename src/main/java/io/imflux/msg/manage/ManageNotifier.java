@@ -7,7 +7,6 @@ import io.imflux.notification.Notification;
 import io.imflux.notification.NotificationSender;
 import io.imflux.proto.conversation.Conversation;
 import io.imflux.proto.sdkws.ClearConversationTips;
-import io.imflux.proto.sdkws.ConversationUpdateTips;
 import io.imflux.proto.sdkws.DeleteMsgsTips;
 import io.imflux.proto.sdkws.RevokeMsgTips;
 import java.util.List;
@@ -18,13 +17,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * The notifications of the management routes (spec/api-msg.md §14): 2101 and 2102 stored in the {@code n_}
- * conversation, 1703 and the conversation record's 1300 online only. Fire-and-forget: a notification that fails
- * never fails the change that caused it.
+ * conversation, 1703 online only (the record's 1300 is the conversation feature's). Fire-and-forget: a
+ * notification that fails never fails the change that caused it.
  */
 @Component
 class ManageNotifier {
 
-  static final int CONVERSATION_CHANGED = 1300;
   static final int CLEAR_CONVERSATION = 1703;
   static final int MSG_REVOKED = MessageReader.CONTENT_REVOKED;
   static final int MSGS_DELETED = 2102;
@@ -63,14 +61,6 @@ class ManageNotifier {
   Mono<Void> clearedForEveryone(String userID, Conversation conversation) {
     return send(new Notification(CLEAR_CONVERSATION, userID, recipient(conversation),
         conversation.getConversationType(), clearTips(userID, List.of(conversation.getConversationID()))));
-  }
-
-  /** 1300 to the owner of a changed conversation record, one conversation per notification as the reference. */
-  Mono<Void> conversationChanged(String ownerUserID, String conversationID) {
-    return send(Notification.toUser(CONVERSATION_CHANGED, ownerUserID, ownerUserID, ConversationUpdateTips.newBuilder()
-        .setUserID(ownerUserID)
-        .addConversationIDList(conversationID)
-        .build()));
   }
 
   /** The other side of a user's conversation record: the group of a group chat, else the peer user. */

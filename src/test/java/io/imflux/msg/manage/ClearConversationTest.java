@@ -7,6 +7,7 @@ import io.imflux.group.GroupDirectory;
 import io.imflux.msg.ConversationIds;
 import io.imflux.msg.MessageReader;
 import io.imflux.notification.Notification;
+import io.imflux.notification.NotificationTypes;
 import io.imflux.proto.sdkws.ClearConversationTips;
 import io.imflux.proto.sdkws.ConversationUpdateTips;
 import java.util.List;
@@ -31,7 +32,7 @@ class ClearConversationTest extends ManageRouteTest {
     send(u[0], u[1]);
     long max = send(u[0], u[1]);
     String conversationID = ConversationIds.single(u[0], u[1]);
-    CompletableFuture<Notification> changed = next(of(ManageNotifier.CONVERSATION_CHANGED, u[1]));
+    CompletableFuture<Notification> changed = next(of(NotificationTypes.CONVERSATION_CHANGED, u[1]));
     CompletableFuture<Notification> cleared = next(of(ManageNotifier.CLEAR_CONVERSATION, u[1]));
 
     // The receiver clears; a conversation they do not have is ignored.

@@ -10,7 +10,6 @@ import io.imflux.cluster.MessageStore;
 import io.imflux.cluster.SeqAllocator;
 import io.imflux.cluster.memory.LocalPushRouter;
 import io.imflux.conversation.ConversationStore;
-import io.imflux.group.GroupDirectory;
 import io.imflux.group.MongoGroupDirectory;
 import io.imflux.msg.ConversationIds;
 import io.imflux.msg.MessageReader;
@@ -20,20 +19,18 @@ import io.imflux.notification.NotificationBus;
 import io.imflux.proto.msg.SendMsgResp;
 import io.imflux.proto.sdkws.MsgData;
 import io.imflux.testing.ApiClient;
+import io.imflux.testing.HandWrittenGroups;
 import io.imflux.testing.ImfluxTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
-import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -127,29 +124,11 @@ abstract class ManageRouteTest {
 
   /** A group with its members and their role levels (20 ordinary, 60 admin, 100 owner). */
   String group(String owner, Map<String, Integer> otherMembers) {
-    String groupID = ApiClient.uniqueId("grp");
-    insert("group", new Document("_id", groupID).append("groupName", "name of " + groupID)
-        .append("faceURL", "https://face/" + groupID).append("ownerUserID", owner)
-        .append("status", GroupDirectory.STATUS_OK).append("groupType", 2));
-    member(groupID, owner, GroupDirectory.ROLE_OWNER);
-    otherMembers.forEach((userID, role) -> member(groupID, userID, role));
-    groups.invalidate(groupID, otherMembers.keySet());
-    return groupID;
-  }
-
-  void member(String groupID, String userID, int roleLevel) {
-    insert("group_member", new Document("_id", groupID + ":" + userID).append("groupID", groupID)
-        .append("userID", userID).append("roleLevel", roleLevel).append("muteEndTime", 0L));
+    return new HandWrittenGroups(database, groups).create(owner, otherMembers);
   }
 
   void leave(String groupID, String userID) {
-    Mono.from(database.getCollection("group_member")
-        .deleteOne(new Document("_id", groupID + ":" + userID))).block(WAIT);
-    groups.invalidate(groupID, List.of(userID));
-  }
-
-  private void insert(String collection, Document document) {
-    Mono.from(database.getCollection(collection).insertOne(document)).block(WAIT);
+    new HandWrittenGroups(database, groups).leave(groupID, userID);
   }
 
   /** The first notification matching {@code filter} emitted after this call; subscribe before the request. */

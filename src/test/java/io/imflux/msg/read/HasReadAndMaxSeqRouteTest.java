@@ -5,9 +5,9 @@ import static io.imflux.msg.read.ReadFixture.WAIT;
 import static io.imflux.msg.read.ReadFixture.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.model.Updates;
 import io.imflux.cluster.SeqAllocator;
-import io.imflux.conversation.ConversationStore;
+import io.imflux.conversation.ConversationPatch;
+import io.imflux.conversation.Conversations;
 import io.imflux.msg.ConversationIds;
 import io.imflux.testing.ImfluxTest;
 import java.util.List;
@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 class HasReadAndMaxSeqRouteTest extends ChatRoutesTest {
 
   @Autowired
-  ConversationStore conversations;
+  Conversations conversations;
   @Autowired
   SeqAllocator seqs;
 
@@ -82,7 +82,8 @@ class HasReadAndMaxSeqRouteTest extends ChatRoutesTest {
   void pinnedConversationsAreListedOnlyWhenAsked() {
     chat.texts(alice, bob, 1);
     chat.texts(carol, bob, 1);
-    conversations.update(bob, withCarol, Updates.set("isPinned", true)).block(WAIT);
+    conversations.update(List.of(bob), withCarol, ConversationPatch.of(ConversationPatch.IS_PINNED, true))
+        .block(WAIT);
 
     assertThat(ask(bob, List.of(withAlice), true).get("pinnedConversationIDs").toString())
         .isEqualTo("[\"" + withCarol + "\"]");

@@ -15,18 +15,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.imflux.cluster.PushRouter.Push;
 import io.imflux.cluster.memory.LocalPushRouter;
+import io.imflux.group.GroupDirectory;
+import io.imflux.group.MongoGroupDirectory;
 import io.imflux.msg.ConversationIds;
-import io.imflux.testing.ApiClient;
+import io.imflux.testing.HandWrittenGroups;
 import io.imflux.testing.ImfluxTest;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,6 +42,8 @@ class MarkReadRoutesTest extends ChatRoutesTest {
   LocalPushRouter pushRouter;
   @Autowired
   MongoDatabase database;
+  @Autowired
+  MongoGroupDirectory directory;
 
   /** The next pushed HasReadReceipt that {@code which} accepts; subscribe before acting. */
   CompletableFuture<Push> nextReceipt(Predicate<Push> which) {
@@ -244,16 +246,10 @@ class MarkReadRoutesTest extends ChatRoutesTest {
     assertThat(readSeq(bob, conversationID)).isZero();
   }
 
-  /** A group of alice (owner) and bob with two messages from alice: the group feature's records, written directly. */
+  /** A group of alice (owner) and bob with two messages from alice. */
   private String group() {
-    String groupID = ApiClient.uniqueId("g");
-    Mono.from(database.getCollection("group").insertOne(new Document("_id", groupID).append("groupName", "g")
-        .append("ownerUserID", alice).append("status", 0).append("groupType", 2))).block(WAIT);
-    for (String member : List.of(alice, bob)) {
-      Mono.from(database.getCollection("group_member").insertOne(new Document("_id", groupID + ":" + member)
-          .append("groupID", groupID).append("userID", member)
-          .append("roleLevel", member.equals(alice) ? 100 : 20).append("muteEndTime", 0L))).block(WAIT);
-    }
+    String groupID = new HandWrittenGroups(database, directory)
+        .create(alice, Map.of(bob, GroupDirectory.ROLE_ORDINARY));
     for (int i = 0; i < 2; i++) {
       chat.send(ReadFixture.message(alice, groupID, ConversationIds.GROUP_CHAT, ReadFixture.TEXT,
           "{\"content\":\"to all\"}"));

@@ -15,14 +15,16 @@ import io.imflux.cluster.h2.H2MessageStore;
 import io.imflux.cluster.memory.MemorySeqAllocator;
 import io.imflux.cluster.memory.UserSeqTable;
 import io.imflux.conversation.ConversationStore;
+import io.imflux.conversation.Conversations;
+import io.imflux.conversation.DeletedConversations;
 import io.imflux.msg.ConversationIds;
 import io.imflux.msg.MessageReader;
-import io.imflux.proto.conversation.Conversation;
 import io.imflux.proto.sdkws.GetMaxSeqReq;
 import io.imflux.proto.sdkws.MsgData;
 import io.imflux.proto.sdkws.PullMessageBySeqsReq;
 import io.imflux.proto.sdkws.PullMsgs;
 import io.imflux.proto.sdkws.SeqRange;
+import io.imflux.sync.VersionLogs;
 import io.imflux.testing.ApiClient;
 import io.imflux.testing.EmbeddedStore;
 import java.nio.file.Path;
@@ -57,6 +59,7 @@ class SeqPullServiceTest {
   static UserSeqTable userSeqs;
   static MemorySeqAllocator seqs;
   static ConversationStore conversations;
+  static Conversations records;
   static SeqPullService service;
 
   String alice;
@@ -69,6 +72,8 @@ class SeqPullServiceTest {
     userSeqs = new UserSeqTable(STORE.database());
     seqs = new MemorySeqAllocator(STORE.database(), messages, userSeqs, Clock.systemUTC());
     conversations = new ConversationStore(STORE.database());
+    records = new Conversations(conversations, new DeletedConversations(STORE.database()),
+        new VersionLogs(STORE.database(), Clock.systemUTC()), Clock.systemUTC());
     service = new SeqPullService(conversations, seqs, new MessageReader(seqs, messages), new QuoteRewriter(messages),
         Dialect.DOCUMENT);
   }
@@ -99,8 +104,7 @@ class SeqPullServiceTest {
   }
 
   static void record(String owner, String conversationID, String peer) {
-    conversations.createIfAbsent(List.of(Conversation.newBuilder().setOwnerUserID(owner)
-        .setConversationID(conversationID).setConversationType(ConversationIds.SINGLE_CHAT).setUserID(peer).build()))
+    records.create(List.of(Conversations.blank(owner, conversationID, ConversationIds.SINGLE_CHAT, peer, "").build()))
         .block(TIMEOUT);
   }
 
