@@ -71,6 +71,8 @@ final class Session {
   private volatile boolean background;
   /** Since when (nanos) queued output has made no progress; 0 while it flows. */
   private volatile long stalledSince;
+  /** The socket's unsent bytes when the sweep last looked: fewer now means the client is reading, however slowly. */
+  private volatile long lastUnsent;
   private @Nullable ScheduledFuture<?> pinger;
 
   Session(Channel channel, ConnectArgs args, Operator operator, String connID, GatewayMetrics metrics,
@@ -192,8 +194,10 @@ final class Session {
   }
 
   /**
-   * Closes the connection when its writes made no progress for {@code timeoutNanos} (spec/gateway.md §13). A socket
-   * that is writable again only resumes draining; this also covers a writability change the drain did not see.
+   * Closes the connection when its writes made no progress for {@code timeoutNanos} (spec/gateway.md §13): its socket
+   * stayed unwritable and not one byte of what waits in it left. A client that reads slowly but reads (a big pull
+   * reply over a poor link) is not closed. A socket that is writable again only resumes draining; this also covers
+   * a writability change the drain did not see.
    */
   boolean closeIfStalled(long now, long timeoutNanos) {
     long since = stalledSince;
@@ -204,6 +208,13 @@ final class Session {
       signal();
       return false;
     }
+    long unsent = channel.bytesBeforeWritable();
+    if (unsent < lastUnsent) {
+      lastUnsent = unsent;
+      stalledSince = now;
+      return false;
+    }
+    lastUnsent = unsent;
     if (now - since > timeoutNanos) {
       close();
       return true;
@@ -312,6 +323,7 @@ final class Session {
       stalledSince = 0;
     } else if (written > 0 || stalledSince == 0) {
       stalledSince = System.nanoTime();
+      lastUnsent = channel.bytesBeforeWritable();
     }
   }
 
