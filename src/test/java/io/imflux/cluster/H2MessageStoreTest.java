@@ -34,6 +34,11 @@ class H2MessageStoreTest extends MessageStoreContract {
     ((H2MessageStore) store).close();
   }
 
+  @Override
+  UserSeqStore userSeqs() {
+    return ((H2MessageStore) store).userSeqs();
+  }
+
   List<Path> journalSegments(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files.filter(file -> file.getFileName().toString().endsWith(".journal")).sorted().toList();

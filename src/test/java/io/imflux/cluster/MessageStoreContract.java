@@ -7,6 +7,7 @@ import com.google.protobuf.ByteString;
 import io.imflux.cluster.MessageStore.Revocation;
 import io.imflux.cluster.MessageStore.SearchQuery;
 import io.imflux.cluster.MessageStore.StoredMessage;
+import io.imflux.cluster.SeqAllocator.UserSeq;
 import io.imflux.proto.sdkws.MsgData;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,9 @@ abstract class MessageStoreContract {
 
   /** Releases the store (and whatever it runs on), keeping its data for the next {@link #open()}. */
   abstract void close(MessageStore store);
+
+  /** The per-user seqs kept beside this store's messages. */
+  abstract UserSeqStore userSeqs();
 
   @BeforeEach
   void openStore() {
@@ -488,6 +492,42 @@ abstract class MessageStoreContract {
         store.eraseSentBefore(List.of(), 0));
 
     // Each subscribed from one of Reactor's parallel threads, where BlockHound rejects any blocking call.
+    for (Publisher<?> call : calls) {
+      StepVerifier.create(Flux.from(call).subscribeOn(Schedulers.parallel())).thenConsumeWhile(x -> true)
+          .verifyComplete();
+    }
+  }
+
+  // ---- per-user seqs beside the messages ----
+
+  @Test
+  void userSeqsAreEmptyUntilSaved() {
+    StepVerifier.create(userSeqs().load("alice", SINGLE)).verifyComplete();
+  }
+
+  @Test
+  void savedUserSeqsAreReplacedPerUserAndConversationAndSurviveReopening() {
+    List<UserSeqStore.Entry> first = List.of(
+        new UserSeqStore.Entry("alice", SINGLE, new UserSeq(0, 0, 3)),
+        new UserSeqStore.Entry("bob", SINGLE, new UserSeq(2, 9, 1)),
+        new UserSeqStore.Entry("alice", GROUP, new UserSeq(0, 0, 7)));
+    StepVerifier.create(userSeqs().saveAll(first)).verifyComplete();
+    StepVerifier.create(userSeqs().saveAll(List.of(new UserSeqStore.Entry("alice", SINGLE, new UserSeq(1, 0, 5)))))
+        .verifyComplete();
+
+    reopen();
+
+    StepVerifier.create(userSeqs().load("alice", SINGLE)).expectNext(new UserSeq(1, 0, 5)).verifyComplete();
+    StepVerifier.create(userSeqs().load("bob", SINGLE)).expectNext(new UserSeq(2, 9, 1)).verifyComplete();
+    StepVerifier.create(userSeqs().load("alice", GROUP)).expectNext(new UserSeq(0, 0, 7)).verifyComplete();
+    StepVerifier.create(userSeqs().load("bob", GROUP)).verifyComplete();
+  }
+
+  @Test
+  void userSeqsNeverBlockANonBlockingCaller() {
+    List<Publisher<?>> calls = List.of(
+        userSeqs().saveAll(List.of(new UserSeqStore.Entry("alice", SINGLE, new UserSeq(0, 0, 1)))),
+        userSeqs().load("alice", SINGLE));
     for (Publisher<?> call : calls) {
       StepVerifier.create(Flux.from(call).subscribeOn(Schedulers.parallel())).thenConsumeWhile(x -> true)
           .verifyComplete();

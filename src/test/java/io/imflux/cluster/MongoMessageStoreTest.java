@@ -2,6 +2,7 @@ package io.imflux.cluster;
 
 import com.mongodb.reactivestreams.client.MongoClient;
 import io.imflux.cluster.mongo.MongoMessageStore;
+import io.imflux.cluster.mongo.MongoUserSeqStore;
 import io.imflux.config.EmbeddedMongo;
 import io.imflux.config.MongoConfig;
 import java.nio.file.Path;
@@ -24,6 +25,11 @@ class MongoMessageStoreTest extends MessageStoreContract {
     server = EmbeddedMongo.start(dataDir.toString());
     client = MongoConfig.client(server.connectionString().orElseThrow());
     return MongoMessageStore.open(client.getDatabase("imflux_test"));
+  }
+
+  @Override
+  UserSeqStore userSeqs() {
+    return new MongoUserSeqStore(client.getDatabase("imflux_test"));
   }
 
   @Override

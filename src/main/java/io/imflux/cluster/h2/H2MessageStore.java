@@ -1,6 +1,7 @@
 package io.imflux.cluster.h2;
 
 import io.imflux.cluster.MessageStore;
+import io.imflux.cluster.UserSeqStore;
 import io.imflux.cluster.h2.MessageTable.SearchFilter;
 import io.imflux.proto.sdkws.MsgData;
 import java.io.IOException;
@@ -88,6 +89,9 @@ public final class H2MessageStore implements MessageStore, AutoCloseable {
         for (String ddl : MessageTable.SCHEMA) {
           statement.execute(ddl);
         }
+        for (String ddl : H2UserSeqStore.SCHEMA) {
+          statement.execute(ddl);
+        }
       }
       long last = JournalRecovery.recover(connection, dir);
       log.info("Message store: H2 database {}.mv.db", file);
@@ -96,6 +100,11 @@ public final class H2MessageStore implements MessageStore, AutoCloseable {
       pool.dispose();
       throw new IllegalStateException("cannot open the message store " + file, e);
     }
+  }
+
+  /** The per-user seqs kept in this database, with the same durability as its reactive changes. */
+  public UserSeqStore userSeqs() {
+    return new H2UserSeqStore(this);
   }
 
   // ---- write side: the caller's (sequencer's) thread ----
@@ -468,7 +477,7 @@ public final class H2MessageStore implements MessageStore, AutoCloseable {
   }
 
   /** A read on this store's scheduler. */
-  private <T> Mono<T> jdbc(Work<T> work) {
+  <T> Mono<T> jdbc(Work<T> work) {
     return Mono.fromCallable(() -> {
       try (Connection connection = pool.getConnection()) {
         return work.apply(connection);
@@ -477,7 +486,7 @@ public final class H2MessageStore implements MessageStore, AutoCloseable {
   }
 
   /** A change on this store's scheduler: one transaction, in the H2 file when the Mono completes. */
-  private <T> Mono<T> change(Work<T> work) {
+  <T> Mono<T> change(Work<T> work) {
     return jdbc(connection -> transaction(connection, work))
         .flatMap(result -> checkpoints.durable().thenReturn(result))
         .publishOn(scheduler);

@@ -1,19 +1,15 @@
 package io.imflux.cluster.memory;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.WriteModel;
-import com.mongodb.reactivestreams.client.MongoCollection;
-import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.imflux.cluster.SeqAllocator.UserSeq;
+import io.imflux.cluster.UserSeqStore;
+import io.imflux.cluster.UserSeqStore.Entry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.bson.Document;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -25,11 +21,10 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Per-user seqs of the standalone mode (collection {@code seq_user}, {@code _id} = userID + ":" + conversationID,
- * user IDs never contain {@code :}). Memory is authoritative in the one process; min and max seqs are written
- * through at once, read seqs — raised on every stored batch for each sender — are written behind, coalesced once a
- * second and on shutdown. A crash can therefore lose up to a second of read positions, which only makes a few
- * messages count as unread again (the reference keeps them in Redis the same way).
+ * Per-user seqs of the standalone mode, durable in a {@link UserSeqStore}. Memory is authoritative in the one
+ * process; min and max seqs are written through at once, read seqs — raised on every stored batch for each sender —
+ * are written behind, coalesced once a second and on shutdown. A crash can therefore lose up to a second of read
+ * positions, which only makes a few messages count as unread again (the reference keeps them in Redis the same way).
  */
 @Component
 @ConditionalOnProperty(name = "imflux.mode", havingValue = "standalone", matchIfMissing = true)
@@ -38,15 +33,18 @@ public class UserSeqTable implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(UserSeqTable.class);
   static final Duration FLUSH_EVERY = Duration.ofSeconds(1);
 
-  private final Map<String, Mono<UserSeq>> loading = new ConcurrentHashMap<>();
-  private final Map<String, UserSeq> seqs = new ConcurrentHashMap<>();
-  private final Set<String> dirty = ConcurrentHashMap.newKeySet();
-  private final MongoCollection<Document> collection;
+  /** A user in a conversation: the key of the table. */
+  private record Key(String userID, String conversationID) {}
+
+  private final Map<Key, Mono<UserSeq>> loading = new ConcurrentHashMap<>();
+  private final Map<Key, UserSeq> seqs = new ConcurrentHashMap<>();
+  private final Set<Key> dirty = ConcurrentHashMap.newKeySet();
+  private final UserSeqStore store;
   private final Disposable flusher;
 
-  public UserSeqTable(MongoDatabase database) {
-    this.collection = database.getCollection("seq_user");
-    // A thread that may wait: the flush subscribes MongoDB writes, whose driver briefly locks its pool.
+  public UserSeqTable(UserSeqStore store) {
+    this.store = store;
+    // A thread that may wait: the flush hands its writes to the store, which may briefly lock.
     this.flusher = Flux.interval(FLUSH_EVERY, Schedulers.newBoundedElastic(1, 16, "seq-user-flush"))
         .onBackpressureDrop()
         .concatMap(tick -> flush().onErrorResume(e -> {
@@ -57,13 +55,12 @@ public class UserSeqTable implements DisposableBean {
   }
 
   public Mono<UserSeq> get(String userID, String conversationID) {
-    String key = key(userID, conversationID);
+    Key key = new Key(userID, conversationID);
     UserSeq known = seqs.get(key);
     if (known != null) {
       return Mono.just(known);
     }
-    return loading.computeIfAbsent(key, k -> Mono.from(collection.find(Filters.eq("_id", k)).first())
-        .map(UserSeqTable::fromDocument)
+    return loading.computeIfAbsent(key, k -> store.load(userID, conversationID)
         .defaultIfEmpty(new UserSeq(0, 0, 0))
         .map(loaded -> {
           UserSeq winner = seqs.putIfAbsent(k, loaded);
@@ -91,60 +88,38 @@ public class UserSeqTable implements DisposableBean {
     return change(userID, conversationID, s -> new UserSeq(s.minSeq(), s.maxSeq(), readSeq), true).then();
   }
 
-  private Mono<UserSeq> change(String userID, String conversationID, java.util.function.UnaryOperator<UserSeq> edit,
+  private Mono<UserSeq> change(String userID, String conversationID, UnaryOperator<UserSeq> edit,
       boolean writeThrough) {
-    String key = key(userID, conversationID);
+    Key key = new Key(userID, conversationID);
     return get(userID, conversationID).flatMap(ignored -> {
       UserSeq updated = seqs.compute(key, (k, current) -> edit.apply(current == null ? new UserSeq(0, 0, 0) : current));
       if (!writeThrough) {
         dirty.add(key);
         return Mono.just(updated);
       }
-      return Mono.from(collection.replaceOne(Filters.eq("_id", key), toDocument(key, updated),
-          new ReplaceOptions().upsert(true))).thenReturn(updated);
+      return store.saveAll(List.of(new Entry(userID, conversationID, updated))).thenReturn(updated);
     });
   }
 
-  /** Writes every read seq changed since the last flush in one bulk write. */
+  /** Writes every read seq changed since the last flush in one write. */
   Mono<Void> flush() {
     if (dirty.isEmpty()) {
       return Mono.empty();
     }
-    List<WriteModel<Document>> writes = new ArrayList<>();
-    for (String key : List.copyOf(dirty)) {
+    List<Entry> writes = new ArrayList<>();
+    for (Key key : List.copyOf(dirty)) {
       dirty.remove(key);
       UserSeq current = seqs.get(key);
       if (current != null) {
-        writes.add(new ReplaceOneModel<>(Filters.eq("_id", key), toDocument(key, current),
-            new ReplaceOptions().upsert(true)));
+        writes.add(new Entry(key.userID(), key.conversationID(), current));
       }
     }
-    return writes.isEmpty() ? Mono.empty() : Mono.from(collection.bulkWrite(writes)).then();
+    return store.saveAll(writes);
   }
 
   @Override
   public void destroy() {
     flusher.dispose();
     flush().block(Duration.ofSeconds(10));
-  }
-
-  private static String key(String userID, String conversationID) {
-    return userID + ":" + conversationID;
-  }
-
-  private static Document toDocument(String key, UserSeq seq) {
-    return new Document("_id", key)
-        .append("minSeq", seq.minSeq())
-        .append("maxSeq", seq.maxSeq())
-        .append("readSeq", seq.readSeq());
-  }
-
-  private static UserSeq fromDocument(Document document) {
-    return new UserSeq(number(document, "minSeq"), number(document, "maxSeq"), number(document, "readSeq"));
-  }
-
-  private static long number(Document document, String field) {
-    Object value = document.get(field);
-    return value instanceof Number n ? n.longValue() : 0;
   }
 }

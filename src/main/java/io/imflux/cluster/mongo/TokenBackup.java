@@ -1,7 +1,5 @@
 package io.imflux.cluster.mongo;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
@@ -15,14 +13,17 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * The durable copy of the standalone token store: collection {@code token}, one document per user
- * ({@code _id} = userID) with a version, so a slower write of an older state never overwrites a newer one.
+ * ({@code _id} = userID) with the version of the state it holds.
  */
 @Component
 public class TokenBackup {
@@ -31,6 +32,7 @@ public class TokenBackup {
   public record SavedTokens(String userID, long version, Map<Platform, List<StoredToken>> byPlatform) {}
 
   private final MongoCollection<Document> collection;
+  private final Map<String, Tail> tails = new ConcurrentHashMap<>();
 
   public TokenBackup(MongoDatabase database) {
     this.collection = database.getCollection("token");
@@ -40,7 +42,35 @@ public class TokenBackup {
     return Flux.from(collection.find()).map(TokenBackup::fromDocument);
   }
 
+  /**
+   * Saves one user's tokens at {@code version}. Writes of a user run one after another, and a state older than one
+   * already queued is not written, so the stored document only moves forward; each write finds its document by
+   * {@code _id} alone, which the embedded store answers from its index (a filter on the version too made it scan).
+   */
   public Mono<Void> save(String userID, long version, Map<Platform, ? extends Map<String, StoredToken>> byPlatform) {
+    return Mono.defer(() -> {
+      Document document = toDocument(userID, version, byPlatform);
+      Sinks.Empty<Void> finished = Sinks.empty();
+      AtomicReference<Mono<Void>> before = new AtomicReference<>(Mono.empty());
+      Tail mine = tails.compute(userID, (id, tail) -> {
+        if (tail != null) {
+          before.set(tail.finished());
+        }
+        return new Tail(tail == null ? version : Math.max(version, tail.version()), finished.asMono());
+      });
+      Mono<Void> write = mine.version() == version
+          ? Mono.from(collection.replaceOne(Filters.eq("_id", userID), document, new ReplaceOptions().upsert(true)))
+              .then()
+          : Mono.empty();
+      return before.get().onErrorComplete().then(write).doFinally(signal -> finished.tryEmitEmpty());
+    });
+  }
+
+  /** A user's newest queued version and the completion of its last queued write. */
+  private record Tail(long version, Mono<Void> finished) {}
+
+  private static Document toDocument(String userID, long version,
+      Map<Platform, ? extends Map<String, StoredToken>> byPlatform) {
     List<Document> platforms = new ArrayList<>();
     byPlatform.forEach((platform, tokens) -> {
       List<Document> entries = tokens.values().stream()
@@ -50,14 +80,7 @@ public class TokenBackup {
           .toList();
       platforms.add(new Document("platform", platform.referenceName()).append("tokens", entries));
     });
-    Document document = new Document("_id", userID).append("version", version).append("platforms", platforms);
-    return Mono.from(collection.replaceOne(
-            Filters.and(Filters.eq("_id", userID), Filters.lt("version", version)), document,
-            new ReplaceOptions().upsert(true)))
-        .onErrorResume(MongoWriteException.class, e ->
-            // A newer version is stored already: the upsert's insert collides with it, and that is the goal.
-            e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY ? Mono.empty() : Mono.error(e))
-        .then();
+    return new Document("_id", userID).append("version", version).append("platforms", platforms);
   }
 
   private static SavedTokens fromDocument(Document document) {

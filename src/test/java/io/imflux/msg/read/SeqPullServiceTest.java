@@ -69,7 +69,7 @@ class SeqPullServiceTest {
   @BeforeAll
   static void stores() {
     messages = H2MessageStore.open(messageFiles);
-    userSeqs = new UserSeqTable(STORE.database());
+    userSeqs = new UserSeqTable(messages.userSeqs());
     seqs = new MemorySeqAllocator(STORE.database(), messages, userSeqs, Clock.systemUTC());
     conversations = new ConversationStore(STORE.database());
     records = new Conversations(conversations, new DeletedConversations(STORE.database()),
