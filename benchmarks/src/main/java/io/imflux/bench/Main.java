@@ -97,6 +97,10 @@ public final class Main {
   private Target start(String name) throws IOException {
     String xmx = "-Xmx" + option("xmx", "1g");
     List<String> jvm = new ArrayList<>(List.of(xmx, "-Xms" + option("xmx", "1g"), "-XX:+UseG1GC"));
+    String extra = option("server-jvm", "").trim();
+    if (!extra.isEmpty()) {
+      jvm.addAll(List.of(extra.split("\\s+")));
+    }
     if (name.equals("relay")) {
       return Target.relay(out.resolve("relay.log"), jvm,
           Integer.parseInt(option("relay-workers", Integer.toString(Runtime.getRuntime().availableProcessors()))));

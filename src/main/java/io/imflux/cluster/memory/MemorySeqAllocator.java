@@ -19,27 +19,27 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * Standalone seq counters: in memory, with each conversation's reserved block top kept in MongoDB (collection
- * {@code seq}) before any seq of the block is used. After a restart a counter resumes from the highest stored seq
- * (spec/pipeline.md §7.1, imflux contract). Per-user seqs live in {@link UserSeqTable}.
+ * Standalone seq counters, in memory. A conversation's counter starts from its highest stored seq, which the message
+ * store keeps exact across a crash (its journal) and an erase (a marker in the highest slot), so a stored seq is never
+ * handed out again and seqs stay dense (spec/pipeline.md §7.1, imflux contract). Counting therefore writes nothing:
+ * the reference reserves blocks in MongoDB because its messages reach storage after their seqs are handed out,
+ * ours before. A conversation's min seq is kept in MongoDB (collection {@code seq}). Per-user seqs live in
+ * {@link UserSeqTable}.
  */
 @Component
 @ConditionalOnProperty(name = "imflux.mode", havingValue = "standalone", matchIfMissing = true)
 public class MemorySeqAllocator implements SeqAllocator {
 
-  /** Seqs reserved beyond the request, per block: fewer MongoDB writes (the reference uses 50, 100 for groups). */
-  static final int BLOCK = 1000;
-  private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
   /** One conversation's counter. Only its sequencer writes {@code current}; readers see the latest value. */
   private static final class Counter {
     volatile long current;
-    volatile long reservedTop;
-    volatile long minSeq;
     volatile long lastAllocation;
   }
 
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  private final Map<String, Long> minSeqs = new ConcurrentHashMap<>();
   private final MongoCollection<Document> seqs;
   private final MessageStore messages;
   private final UserSeqTable users;
@@ -57,14 +57,7 @@ public class MemorySeqAllocator implements SeqAllocator {
   public long allocate(String conversationID, int count) {
     Counter counter = counter(conversationID);
     long last = counter.current;
-    long next = last + count;
-    if (next > counter.reservedTop) {
-      long top = next + BLOCK;
-      Mono.from(seqs.updateOne(Filters.eq("_id", conversationID), Updates.max("maxSeq", top),
-          new UpdateOptions().upsert(true))).block(WRITE_TIMEOUT);
-      counter.reservedTop = top;
-    }
-    counter.current = next;
+    counter.current = last + count;
     counter.lastAllocation = clock.millis();
     return last;
   }
@@ -79,17 +72,17 @@ public class MemorySeqAllocator implements SeqAllocator {
 
   @Override
   public Mono<ConversationSeq> conversation(String conversationID) {
-    return loaded(conversationID)
-        .map(counter -> new ConversationSeq(counter.current, counter.minSeq, counter.lastAllocation));
+    return Mono.zip(loaded(conversationID), minSeq(conversationID))
+        .map(both -> new ConversationSeq(both.getT1().current, both.getT2(), both.getT1().lastAllocation));
   }
 
   @Override
   public Mono<Void> raiseMinSeq(String conversationID, long minSeq) {
-    return loaded(conversationID).flatMap(counter -> {
-      if (minSeq <= counter.minSeq) {
+    return minSeq(conversationID).flatMap(known -> {
+      if (minSeq <= known) {
         return Mono.<Void>empty();
       }
-      counter.minSeq = minSeq;
+      minSeqs.merge(conversationID, minSeq, Math::max);
       return Mono.from(seqs.updateOne(Filters.eq("_id", conversationID), Updates.max("minSeq", minSeq),
           new UpdateOptions().upsert(true))).then();
     });
@@ -120,7 +113,7 @@ public class MemorySeqAllocator implements SeqAllocator {
     return users.setReadSeq(userID, conversationID, readSeq);
   }
 
-  /** The counter, loaded on first use from MongoDB and the message store (blocking: sequencer threads only). */
+  /** The counter, loaded on first use from the message store (blocking: sequencer threads only). */
   private Counter counter(String conversationID) {
     Counter counter = counters.get(conversationID);
     return counter != null ? counter : load(conversationID);
@@ -133,14 +126,22 @@ public class MemorySeqAllocator implements SeqAllocator {
   }
 
   private Counter load(String conversationID) {
-    Document saved = Mono.from(seqs.find(Filters.eq("_id", conversationID)).first()).block(WRITE_TIMEOUT);
-    long stored = messages.maxStoredSeq(conversationID);
     Counter fresh = new Counter();
-    fresh.current = stored;
-    fresh.reservedTop = Math.max(stored, saved == null ? 0 : number(saved, "maxSeq"));
-    fresh.minSeq = saved == null ? 0 : number(saved, "minSeq");
+    fresh.current = messages.maxStoredSeq(conversationID);
     Counter winner = counters.putIfAbsent(conversationID, fresh);
     return winner != null ? winner : fresh;
+  }
+
+  private Mono<Long> minSeq(String conversationID) {
+    Long known = minSeqs.get(conversationID);
+    if (known != null) {
+      return Mono.just(known);
+    }
+    return Mono.from(seqs.find(Filters.eq("_id", conversationID)).first())
+        .map(saved -> number(saved, "minSeq"))
+        .defaultIfEmpty(0L)
+        .timeout(READ_TIMEOUT)
+        .map(loaded -> minSeqs.merge(conversationID, loaded, Math::max));
   }
 
   private static long number(Document document, String field) {
