@@ -96,7 +96,7 @@ public final class VersionLog {
         .flatMap(current -> {
           LogDocument next = current.record(elementIDs, state, clock.millis(), MAX_ENTRIES);
           return Mono.from(logs.replaceOne(
-                  Filters.and(Filters.eq("_id", key(ownerID)), Filters.eq("version", current.version())),
+                  new Document("_id", key(ownerID)).append("version", current.version()),
                   next.toBson(key(ownerID))))
               .filter(result -> result.getMatchedCount() == 1)
               .map(result -> next.head());
