@@ -131,9 +131,9 @@ public class ConversationStore {
             Updates.addToSet("conversationIDs", c.getConversationID()), new UpdateOptions().upsert(true)))
         .toList();
     List<String> keys = conversations.stream().map(c -> key(c.getOwnerUserID(), c.getConversationID())).toList();
-    return insert
-        .flatMap(inserted -> Mono.from(owners.bulkWrite(listed)).thenReturn(inserted))
-        .doFinally(signal -> cache.invalidateAll(keys));
+    return HotCache.invalidatingAfter(
+        insert.flatMap(inserted -> Mono.from(owners.bulkWrite(listed)).thenReturn(inserted)),
+        () -> cache.invalidateAll(keys));
   }
 
   /** Applies updates to the owners' records of one conversation; owners without one are skipped. */
@@ -142,9 +142,8 @@ public class ConversationStore {
     if (keys.isEmpty()) {
       return Mono.empty();
     }
-    return Mono.from(records.updateMany(Filters.in("_id", keys), updates))
-        .then()
-        .doFinally(signal -> cache.invalidateAll(keys));
+    return HotCache.invalidatingAfter(Mono.from(records.updateMany(Filters.in("_id", keys), updates)).then(),
+        () -> cache.invalidateAll(keys));
   }
 
   /** Deletes the owner's records of these conversations and takes them off the owner's list. */
@@ -153,11 +152,11 @@ public class ConversationStore {
     if (keys.isEmpty()) {
       return Mono.empty();
     }
-    return Mono.from(records.deleteMany(Filters.in("_id", keys)))
-        .then(Mono.from(owners.updateOne(Filters.eq("_id", ownerUserID),
-            Updates.pullAll("conversationIDs", List.copyOf(conversationIDs)))))
-        .then()
-        .doFinally(signal -> cache.invalidateAll(keys));
+    return HotCache.invalidatingAfter(Mono.from(records.deleteMany(Filters.in("_id", keys)))
+            .then(Mono.from(owners.updateOne(Filters.eq("_id", ownerUserID),
+                Updates.pullAll("conversationIDs", List.copyOf(conversationIDs)))))
+            .then(),
+        () -> cache.invalidateAll(keys));
   }
 
   static String key(String ownerUserID, String conversationID) {

@@ -59,7 +59,8 @@ public class DeletedConversations {
         .map(id -> new UpdateOneModel<Document>(Filters.eq("_id", id), Updates.addToSet("deletions", deletion),
             new UpdateOptions().upsert(true)))
         .toList();
-    return Mono.from(deletions.bulkWrite(writes)).then().doFinally(signal -> cache.invalidateAll(conversationIDs));
+    return HotCache.invalidatingAfter(Mono.from(deletions.bulkWrite(writes)).then(),
+        () -> cache.invalidateAll(conversationIDs));
   }
 
   /** Forgets deletions that were undone; a deletion remembered since stays. */
@@ -68,9 +69,10 @@ public class DeletedConversations {
       return Mono.empty();
     }
     List<Document> documents = undone.stream().map(DeletedConversations::toDocument).toList();
-    return Mono.from(deletions.updateOne(Filters.eq("_id", conversationID), Updates.pullAll("deletions", documents)))
-        .then()
-        .doFinally(signal -> cache.invalidate(conversationID));
+    return HotCache.invalidatingAfter(
+        Mono.from(deletions.updateOne(Filters.eq("_id", conversationID), Updates.pullAll("deletions", documents)))
+            .then(),
+        () -> cache.invalidate(conversationID));
   }
 
   private static Document toDocument(Deletion deletion) {

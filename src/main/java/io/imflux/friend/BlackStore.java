@@ -5,6 +5,7 @@ import static io.imflux.friend.RelationDocuments.longOf;
 
 import com.mongodb.client.model.Indexes;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.imflux.cluster.HotCache;
 import java.util.Collection;
 import java.util.List;
 import org.bson.Document;
@@ -51,20 +52,20 @@ class BlackStore {
 
   /** Inserts the row unless it exists; answers whether it inserted it. */
   Mono<Boolean> create(Black black) {
-    return owners.add(black.ownerUserID(), List.of(black.blackUserID()))
-        .then(blockedBy.add(black.blackUserID(), List.of(black.ownerUserID())))
-        .then(rows.insertMissing(List.of(black), BlackStore::encode))
-        .map(inserted -> !inserted.isEmpty())
-        .doFinally(signal -> relations.invalidate(black.ownerUserID(), black.blackUserID()));
+    return HotCache.invalidatingAfter(owners.add(black.ownerUserID(), List.of(black.blackUserID()))
+            .then(blockedBy.add(black.blackUserID(), List.of(black.ownerUserID())))
+            .then(rows.insertMissing(List.of(black), BlackStore::encode))
+            .map(inserted -> !inserted.isEmpty()),
+        () -> relations.invalidate(black.ownerUserID(), black.blackUserID()));
   }
 
   /** Deletes the row and its list entries; answers whether the row existed. */
   Mono<Boolean> delete(String ownerUserID, String blackUserID) {
-    return rows.delete(key(ownerUserID, blackUserID))
-        .flatMap(existed -> owners.remove(ownerUserID, List.of(blackUserID))
-            .then(blockedBy.remove(blackUserID, List.of(ownerUserID)))
-            .thenReturn(existed))
-        .doFinally(signal -> relations.invalidate(ownerUserID, blackUserID));
+    return HotCache.invalidatingAfter(rows.delete(key(ownerUserID, blackUserID))
+            .flatMap(existed -> owners.remove(ownerUserID, List.of(blackUserID))
+                .then(blockedBy.remove(blackUserID, List.of(ownerUserID)))
+                .thenReturn(existed)),
+        () -> relations.invalidate(ownerUserID, blackUserID));
   }
 
   private static Document encode(Black black) {

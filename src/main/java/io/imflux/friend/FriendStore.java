@@ -64,23 +64,25 @@ class FriendStore {
   /** Creates the rows that do not exist yet; answers the ones it created. */
   Mono<List<Friend>> createMissing(List<Friend> wanted) {
     Map<String, List<Friend>> byOwner = RelationDocuments.groupBy(wanted, Friend::ownerUserID);
-    return Flux.fromIterable(byOwner.entrySet())
-        .concatMap(owner -> owners.add(owner.getKey(), owner.getValue().stream().map(Friend::friendUserID).toList()))
-        .then(rows.insertMissing(wanted, FriendStore::encode))
-        .doFinally(signal -> invalidate(wanted));
+    return HotCache.invalidatingAfter(Flux.fromIterable(byOwner.entrySet())
+            .concatMap(owner -> owners.add(owner.getKey(),
+                owner.getValue().stream().map(Friend::friendUserID).toList()))
+            .then(rows.insertMissing(wanted, FriendStore::encode)),
+        () -> invalidate(wanted));
   }
 
   /** Deletes rows again (taking back a creation whose follow-up failed). */
   Mono<Void> deleteAll(List<Friend> friends) {
-    return rows.deleteAll(friends.stream().map(f -> key(f.ownerUserID(), f.friendUserID())).toList())
-        .doFinally(signal -> invalidate(friends));
+    return HotCache.invalidatingAfter(
+        rows.deleteAll(friends.stream().map(f -> key(f.ownerUserID(), f.friendUserID())).toList()),
+        () -> invalidate(friends));
   }
 
   /** Deletes one row and its list entry; answers whether the row existed. */
   Mono<Boolean> delete(String ownerUserID, String friendUserID) {
-    return rows.delete(key(ownerUserID, friendUserID))
-        .flatMap(existed -> owners.remove(ownerUserID, List.of(friendUserID)).thenReturn(existed))
-        .doFinally(signal -> invalidate(ownerUserID, friendUserID));
+    return HotCache.invalidatingAfter(rows.delete(key(ownerUserID, friendUserID))
+            .flatMap(existed -> owners.remove(ownerUserID, List.of(friendUserID)).thenReturn(existed)),
+        () -> invalidate(ownerUserID, friendUserID));
   }
 
   /** Applies the patch to the owner's rows of {@code friendUserIDs}; IDs that are not friends are skipped. */
@@ -99,9 +101,9 @@ class FriendStore {
       return Mono.empty();
     }
     List<String> keys = friendUserIDs.stream().map(id -> key(ownerUserID, id)).toList();
-    return Mono.from(rows.collection().updateMany(Filters.in("_id", keys), Updates.combine(sets)))
-        .then()
-        .doFinally(signal -> orderedIDs.invalidate(ownerUserID));
+    return HotCache.invalidatingAfter(
+        Mono.from(rows.collection().updateMany(Filters.in("_id", keys), Updates.combine(sets))).then(),
+        () -> orderedIDs.invalidate(ownerUserID));
   }
 
   private void invalidate(List<Friend> friends) {

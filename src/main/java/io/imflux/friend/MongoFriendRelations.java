@@ -37,7 +37,10 @@ public class MongoFriendRelations implements FriendRelations {
     return friendCache.get(ownerUserID + ":" + friendUserID, id -> exists(friends, id));
   }
 
-  /** For the friends feature: call after writing the relation of {@code ownerUserID} to {@code otherUserID}. */
+  /**
+   * For the friends feature: call once the relation of {@code ownerUserID} to {@code otherUserID} is written, through
+   * {@link HotCache#invalidatingAfter}.
+   */
   public void invalidate(String ownerUserID, String otherUserID) {
     blackCache.invalidate(ownerUserID + ":" + otherUserID);
     friendCache.invalidate(ownerUserID + ":" + otherUserID);

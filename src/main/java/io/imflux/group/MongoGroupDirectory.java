@@ -55,7 +55,7 @@ public class MongoGroupDirectory implements GroupDirectory {
         .flatMapIterable(ids -> ids);
   }
 
-  /** For the groups feature: call after changing a group or its members. */
+  /** For the groups feature: call once a group or its members changed, through {@link HotCache#invalidatingAfter}. */
   public void invalidate(String groupID, Collection<String> changedUserIDs) {
     groupCache.invalidate(groupID);
     memberIDsCache.invalidate(groupID);

@@ -95,9 +95,8 @@ public class UserStore {
     return invalidating(userIDs, Mono.from(users.deleteMany(Filters.in("_id", List.copyOf(userIDs)))).then());
   }
 
-  /** Drops the cached copies of the written users before the write's outcome reaches the caller. */
   private <T> Mono<T> invalidating(Collection<String> userIDs, Mono<T> write) {
-    return write.doOnTerminate(() -> cache.invalidateAll(userIDs));
+    return HotCache.invalidatingAfter(write, () -> cache.invalidateAll(userIDs));
   }
 
   /** The IDs among {@code userIDs} that are registered. */

@@ -1,5 +1,6 @@
 package io.imflux.conversation;
 
+import static io.imflux.testing.Envelopes.data;
 import static io.imflux.testing.Envelopes.texts;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -101,7 +102,12 @@ public abstract class ConversationRouteTest {
 
   /** As {@link #send(String, String)}, with the given send time (0 = now). */
   protected JsonNode send(String from, String to, long sendTime) {
-    return api.ok(SEND, api.adminToken(), Map.of("sendID", from, "recvID", to, "sessionType", 1,
+    return data(trySend(from, to, sendTime));
+  }
+
+  /** As {@link #send(String, String, long)}, answering the raw result, which may be an error. */
+  protected ApiClient.Result trySend(String from, String to, long sendTime) {
+    return api.post(SEND, api.adminToken(), Map.of("sendID", from, "recvID", to, "sessionType", 1,
         "contentType", 101, "content", Map.of("content", "hi " + to), "sendTime", sendTime));
   }
 

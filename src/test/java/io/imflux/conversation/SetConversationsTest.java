@@ -4,10 +4,12 @@ import static io.imflux.testing.Envelopes.assertEmptySuccess;
 import static io.imflux.testing.Envelopes.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.model.Updates;
 import io.imflux.group.GroupDirectory;
 import io.imflux.msg.ConversationIds;
 import io.imflux.notification.Notification;
 import io.imflux.notification.NotificationTypes;
+import io.imflux.proto.conversation.Conversation;
 import io.imflux.proto.sdkws.ConversationSetPrivateTips;
 import io.imflux.proto.sdkws.ConversationUpdateTips;
 import java.util.HashMap;
@@ -15,10 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
 /** {@code /conversation/set_conversations} (spec/api-conversation.md §6.5, §5.5; spec/notifications.md §4.5). */
 class SetConversationsTest extends ConversationRouteTest {
+
+  @Autowired
+  ConversationStore store;
 
   @Test
   void everyAppliedFieldIsStoredAndTheOwnerIsToldOnce() {
@@ -52,6 +59,44 @@ class SetConversationsTest extends ConversationRouteTest {
     assertThat(tips.getConversationIDListList()).containsExactly(conversationID);
     // The peer's record is untouched.
     assertThat(record(u.get(1), conversationID).get("isPinned").asBoolean()).isFalse();
+  }
+
+  /**
+   * The send right after a set_conversations answer honours the receiver's new recvMsgOpt (spec/api-msg.md §11.6),
+   * though the send before it had the old record cached: the write drops the cached record before it answers.
+   */
+  @Test
+  void theSendRightAfterASetAnswerHonoursTheNewReceiveOption() {
+    List<String> u = users("set_race", 2);
+    String receiver = u.get(0);
+    String sender = u.get(1);
+    send(sender, receiver);
+    for (int round = 0; round < 20; round++) {
+      set(receiver, single(receiver, sender, Map.of("recvMsgOpt", 1)));
+      assertError(trySend(sender, receiver, 0), 1001, "message is not sent");
+      set(receiver, single(receiver, sender, Map.of("recvMsgOpt", 0)));
+      assertThat(trySend(sender, receiver, 0).errCode()).as("round %d", round).isZero();
+    }
+  }
+
+  /**
+   * What the test above cannot force over HTTP, where the window is a thread switch: whatever runs once the store's
+   * update answered reads the new record, with the old one cached before.
+   */
+  @Test
+  void theStoreDropsTheCachedRecordBeforeItAnswers() {
+    List<String> u = users("set_store", 2);
+    String owner = u.get(0);
+    String conversationID = ConversationIds.single(owner, u.get(1));
+    set(owner, single(owner, u.get(1), Map.of("isPinned", true)));
+    StepVerifier.create(store.find(owner, conversationID).map(Conversation::getRecvMsgOpt))
+        .expectNext(0)
+        .verifyComplete();
+
+    StepVerifier.create(store.update(List.of(owner), conversationID, Updates.set("recvMsgOpt", 1))
+            .then(store.find(owner, conversationID).map(Conversation::getRecvMsgOpt)))
+        .expectNext(1)
+        .verifyComplete();
   }
 
   @Test

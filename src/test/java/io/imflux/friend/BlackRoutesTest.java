@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
 /** The blacklist (spec/api-friend.md §18-§21). */
@@ -32,6 +34,10 @@ class BlackRoutesTest {
 
   FriendCalls calls;
   ApiClient client;
+  @Autowired
+  BlackStore blacks;
+  @Autowired
+  MongoFriendRelations relations;
 
   @BeforeEach
   void client() {
@@ -170,6 +176,43 @@ class BlackRoutesTest {
         .isZero();
     calls.ok(REMOVE_BLACK, owner, Map.of("ownerUserID", owner, "blackUserID", blocked));
     assertThat(calls.sendText(blocked, owner).errCode()).isZero();
+  }
+
+  /**
+   * The send right after an add_black or remove_black answer sees the new blacklist, though the send before it had the
+   * old one cached: the write drops the cached relation before it answers.
+   */
+  @Test
+  void theSendRightAfterABlacklistAnswerSeesTheNewBlacklist() {
+    List<String> users = calls.users("bl_race", 2);
+    String owner = users.get(0);
+    String blocked = users.get(1);
+    assertThat(calls.sendText(blocked, owner).errCode()).isZero();
+    for (int round = 0; round < 20; round++) {
+      calls.ok(ADD_BLACK, owner, Map.of("ownerUserID", owner, "blackUserID", blocked));
+      assertError(calls.sendText(blocked, owner), 1302, "");
+      calls.ok(REMOVE_BLACK, owner, Map.of("ownerUserID", owner, "blackUserID", blocked));
+      assertThat(calls.sendText(blocked, owner).errCode()).as("round %d", round).isZero();
+    }
+  }
+
+  /**
+   * What the test above cannot force over HTTP, where the window is a thread switch: whatever runs once the store's
+   * write answered reads the new relation, with the old one cached before.
+   */
+  @Test
+  void theBlacklistStoreDropsTheCachedRelationBeforeItAnswers() {
+    String owner = ApiClient.uniqueId("bl_store");
+    String blocked = ApiClient.uniqueId("bl_store");
+    StepVerifier.create(relations.isBlocked(owner, blocked)).expectNext(false).verifyComplete();
+
+    StepVerifier.create(blacks.create(new Black(owner, blocked, 1, 1, owner, ""))
+            .then(relations.isBlocked(owner, blocked)))
+        .expectNext(true)
+        .verifyComplete();
+    StepVerifier.create(blacks.delete(owner, blocked).then(relations.isBlocked(owner, blocked)))
+        .expectNext(false)
+        .verifyComplete();
   }
 
   static List<String> blackUserIDs(JsonNode blacks) {

@@ -32,14 +32,15 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * Timeouts and limits (spec/gateway.md §13-§14) with short settings, in a server of their own: read timeout, pings
  * that keep a connection alive, server pings to Web connections, the connection limit, and a client that stops
- * reading — whose pushes are dropped and whose stalled writes close it, while everyone else's pushes flow.
+ * reading — whose pushes are dropped and whose stalled writes close it, while everyone else's pushes flow. A wait
+ * for what a timeout causes is the configured timeout plus {@link GatewayClient#WAIT}, room for a loaded machine.
  */
 @ImfluxTest
 @TestPropertySource(properties = {
     "imflux.gateway.read-timeout=5s",
-    "imflux.gateway.write-timeout=2s",
+    "imflux.gateway.write-timeout=10s",
     "imflux.gateway.web-ping-interval=300ms",
-    "imflux.gateway.outbound-queue=8",
+    "imflux.gateway.outbound-queue=4",
     "imflux.gateway.max-connections=6"})
 class LimitsTest {
 
@@ -52,12 +53,17 @@ class LimitsTest {
   @Autowired
   MeterRegistry meters;
 
+  @Autowired
+  GatewayProperties properties;
+
   GatewayFixture fixture;
   String alice;
   String bob;
 
   @BeforeEach
   void users() {
+    // A connection an earlier test closed counts against the limit until the server has seen it close.
+    ReadFixture.eventually(() -> meters.get("imflux.gateway.connections").gauge().value() == 0);
     fixture = new GatewayFixture(apiPort, gateway.port());
     List<String> users = fixture.users("limit", 2);
     alice = users.get(0);
@@ -67,13 +73,14 @@ class LimitsTest {
   @Test
   void aSilentConnectionIsClosedAfterTheReadTimeout() {
     GatewayClient silent = fixture.connect(alice, ANDROID);
-    silent.awaitClosed();
+    silent.await(GatewayClient.Received::ended, properties.readTimeout().plus(GatewayClient.WAIT));
   }
 
   @Test
   void pingsKeepAConnectionOpen() {
     try (GatewayClient client = fixture.connect(alice, ANDROID)) {
-      long until = System.nanoTime() + Duration.ofSeconds(7).toNanos();
+      // Past the read timeout with pings only: without them the server would close the connection meanwhile.
+      long until = System.nanoTime() + properties.readTimeout().plusSeconds(2).toNanos();
       while (System.nanoTime() < until) {
         client.sendPing(new byte[] {1});
         client.awaitPong();
@@ -118,7 +125,8 @@ class LimitsTest {
   /**
    * Bob's client stops reading. Alice keeps sending him big messages: each reaches her own connection at once, bob's
    * queue fills and further pushes to him are dropped, his stalled connection is closed, and on reconnect he pulls
-   * every message by seq.
+   * every message by seq. Bob's queue must fill before his write timeout closes him: a short queue and a 10 s timeout
+   * leave each of those few sends seconds, which a loaded machine needs.
    */
   @Test
   void aClientThatStopsReadingNeitherDelaysOthersNorLosesMessages() {
@@ -147,7 +155,8 @@ class LimitsTest {
         assertThat(own.getServerMsgID()).isEqualTo(reply.getServerMsgID());
         assertThat(own.getSeq()).isEqualTo(sent);
       }
-      ReadFixture.eventually(() -> !online(bob));
+      // The sweep that closes stalled connections runs every second.
+      ReadFixture.eventually(properties.writeTimeout().plusSeconds(1).plus(GatewayClient.WAIT), () -> !online(bob));
       assertThat(fast.isOpen()).isTrue();
     } finally {
       pinger.shutdownNow();

@@ -6,11 +6,11 @@ import io.imflux.ImfluxApplication;
 import io.imflux.msg.ConversationIds;
 import io.imflux.testing.ApiClient;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +24,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.reactor.netty.NettyWebServer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,6 +41,13 @@ class CrashDurabilityTest {
   private static final int SENDS = 3000;
   private static final int KILL_AFTER_ACKS = 400;
   private static final int IN_FLIGHT = 64;
+  /**
+   * Only a guard against a server that hangs while starting: a start takes seconds, but on a loaded 2-core machine it
+   * has taken more than 90 s.
+   */
+  private static final Duration START_BOUND = Duration.ofMinutes(5);
+  private static final Duration HEALTH_CALL = Duration.ofSeconds(30);
+  private static final Pattern LISTENING = Pattern.compile("Netty started on port (\\d+)");
 
   @TempDir
   Path dataDir;
@@ -48,8 +58,8 @@ class CrashDurabilityTest {
     String b = ApiClient.uniqueId("crash");
     Set<String> acked = ConcurrentHashMap.newKeySet();
 
-    int port = freePort();
-    Process first = startServer(port);
+    Server first = startServer();
+    int port = first.port();
     try {
       ApiClient api = new ApiClient(port);
       api.register(a, b);
@@ -79,17 +89,17 @@ class CrashDurabilityTest {
             .whenComplete((done, error) -> window.release()));
       }
       // Kill while requests are still in flight: some are acknowledged, some never will be.
-      first.destroyForcibly().waitFor();
+      first.process().destroyForcibly().waitFor();
       CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
       assertThat(started.get()).isGreaterThan(acked.size());
     } finally {
-      first.destroyForcibly();
+      first.process().destroyForcibly();
     }
     assertThat(acked).hasSizeGreaterThanOrEqualTo(KILL_AFTER_ACKS);
 
-    Process second = startServer(port);
+    Server second = startServer();
     try {
-      ApiClient api = new ApiClient(port);
+      ApiClient api = new ApiClient(second.port());
       String conversationID = ConversationIds.single(a, b);
       String tokenB = api.userToken(b, 2);
       long maxSeq = api.ok("/msg/newest_seq", tokenB, Map.of("userID", b)).get("maxSeqs").get(conversationID).asLong();
@@ -107,46 +117,85 @@ class CrashDurabilityTest {
       assertThat(seqs).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, maxSeq).boxed().toList());
       assertThat(stored).containsAll(acked);
     } finally {
-      second.destroyForcibly().waitFor();
+      second.process().destroyForcibly().waitFor();
     }
   }
 
-  private Process startServer(int port) throws IOException, InterruptedException {
+  /** A server process on {@link #dataDir}, with the HTTP port it bound. */
+  private record Server(Process process, int port) {}
+
+  /**
+   * Starts a server on ports it picks itself (a port chosen here could be taken before the child binds it, and the
+   * gateway's default 10001 by anything else on the machine) and waits until it is healthy.
+   */
+  private Server startServer() throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path log = dataDir.resolve("server-" + Instant.now().toEpochMilli() + ".log");
     Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        ImfluxApplication.class.getName(), "--server.port=" + port, "--imflux.embedded-mongo.path=" + dataDir,
-        "--logging.level.root=WARN")
+        ImfluxApplication.class.getName(), "--server.port=0", "--imflux.gateway.port=0",
+        "--imflux.embedded-mongo.path=" + dataDir, "--logging.level.root=WARN",
+        "--logging.level." + NettyWebServer.class.getName() + "=INFO")
         .redirectErrorStream(true)
-        .redirectOutput(dataDir.resolve("server-" + Instant.now().toEpochMilli() + ".log").toFile())
+        .redirectOutput(log.toFile())
         .start();
-    awaitHealthy(port, process);
-    return process;
+    try {
+      Instant giveUp = Instant.now().plus(START_BOUND);
+      int port = awaitPort(process, log, giveUp);
+      awaitHealthy(port, process, log, giveUp);
+      return new Server(process, port);
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      process.destroyForcibly().waitFor();
+      throw e;
+    }
   }
 
-  private static void awaitHealthy(int port, Process process) throws InterruptedException {
-    HttpClient http = HttpClient.newHttpClient();
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("the server exited with " + process.exitValue());
+  /** The port of the server's "Netty started on port N" line, which it logs once it listens. */
+  private static int awaitPort(Process process, Path log, Instant giveUp) throws IOException, InterruptedException {
+    while (true) {
+      Matcher started = LISTENING.matcher(Files.readString(log));
+      if (started.find()) {
+        return Integer.parseInt(started.group(1));
       }
+      checkStarting(process, log, giveUp, "never listened");
+      Thread.sleep(200);
+    }
+  }
+
+  private static void awaitHealthy(int port, Process process, Path log, Instant giveUp)
+      throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    String last = "no answer";
+    while (true) {
       try {
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://127.0.0.1:" + port + "/actuator/health")).timeout(HEALTH_CALL).build(),
+            HttpResponse.BodyHandlers.ofString());
         if (health.statusCode() == 200) {
           return;
         }
+        last = health.statusCode() + " " + health.body();
       } catch (IOException notYet) {
-        // not listening yet
+        last = notYet.toString();
       }
+      checkStarting(process, log, giveUp, "never became healthy (last health answer: " + last + ")");
       Thread.sleep(200);
     }
-    throw new IllegalStateException("the server did not become healthy in time");
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+  /** Fails when the server exited or is still not up at the hang guard, with the end of its log. */
+  private static void checkStarting(Process process, Path log, Instant giveUp, String problem) throws IOException {
+    if (!process.isAlive()) {
+      throw new IllegalStateException("the server exited with " + process.exitValue() + "; its log ends:\n"
+          + tail(log));
     }
+    if (Instant.now().isAfter(giveUp)) {
+      throw new IllegalStateException("the server " + problem + " within " + START_BOUND + "; its log ends:\n"
+          + tail(log));
+    }
+  }
+
+  private static String tail(Path log) throws IOException {
+    String text = Files.readString(log);
+    return text.substring(Math.max(0, text.length() - 4000));
   }
 }

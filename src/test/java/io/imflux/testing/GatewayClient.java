@@ -44,7 +44,11 @@ import reactor.netty.http.websocket.WebsocketInbound;
  */
 public final class GatewayClient implements AutoCloseable {
 
-  public static final Duration WAIT = Duration.ofSeconds(10);
+  /**
+   * How long a test waits for a frame it expects. Replies come in milliseconds; this only bounds a failing test, and a
+   * 2-core machine at load 10+ running the whole suite has held one back for more than 10 s.
+   */
+  public static final Duration WAIT = Duration.ofSeconds(30);
   private static final AtomicInteger INCR = new AtomicInteger();
 
   /** A frame as received: a decoded binary envelope, a text frame, a ping or pong, or the end of the connection. */

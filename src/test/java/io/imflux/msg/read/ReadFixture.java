@@ -129,10 +129,15 @@ public final class ReadFixture {
 
   /** Waits until an effect of an asynchronous notification is visible. */
   public static void eventually(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
+    eventually(WAIT, condition);
+  }
+
+  /** As {@link #eventually(BooleanSupplier)}, for effects that follow a configured delay: {@code wait} covers it. */
+  public static void eventually(Duration wait, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + wait.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + WAIT);
+        throw new AssertionError("not within " + wait);
       }
       LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
     }
