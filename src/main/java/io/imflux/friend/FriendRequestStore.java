@@ -4,6 +4,8 @@ import static io.imflux.friend.RelationDocuments.key;
 import static io.imflux.friend.RelationDocuments.longOf;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoDatabase;
@@ -31,6 +33,10 @@ class FriendRequestStore {
     this.rows = new RelationDocuments<>(database.getCollection("friend_request"), FriendRequestStore::decode);
     this.sent = new IdLists(database, "friend_request_from");
     this.received = new IdLists(database, "friend_request_to");
+    // Handling filters on _id and handleResult. The embedded store answers a filter from an index only when the
+    // index has exactly the filter's fields, and scans the whole collection otherwise.
+    Mono.from(rows.collection().createIndex(Indexes.ascending("_id", "handleResult"), new IndexOptions().unique(true)))
+        .subscribe();
   }
 
   Mono<FriendApplication> find(String fromUserID, String toUserID) {
@@ -90,8 +96,7 @@ class FriendRequestStore {
       sets.add(Updates.set("handleMsg", handleMsg));
     }
     return Mono.from(rows.collection().updateOne(
-            Filters.and(Filters.eq("_id", key(fromUserID, toUserID)),
-                Filters.eq("handleResult", FriendApplication.PENDING)),
+            new Document("_id", key(fromUserID, toUserID)).append("handleResult", FriendApplication.PENDING),
             Updates.combine(sets)))
         .map(update -> update.getMatchedCount() == 1);
   }

@@ -158,7 +158,7 @@ public final class Main {
     Duration warmup = Duration.ofSeconds(Long.parseLong(option("warmup", "5")));
     Duration measure = Duration.ofSeconds(Long.parseLong(option("measure", "20")));
     Duration drain = Duration.ofSeconds(Long.parseLong(option("drain", "20")));
-    // By default the first step is recorded: the one every run reaches.
+    // By default the first rate is recorded, in a step after the sweep: the rate every run reaches.
     int profileRate = Integer.parseInt(option("profile-rate", Integer.toString(rates[0])));
     int stopAfter = Integer.parseInt(option("stop-after-failures", "2"));
     List<StepResult> results = new ArrayList<>();
@@ -179,37 +179,26 @@ public final class Main {
           Duration.ofMillis(1000L * userIDs.size() / PRIMING_RATE), Duration.ofMinutes(3), () -> 0, LoadTest.Window.NONE);
       line(StepTable.row(priming) + " priming: first message of every pair, not part of the sweep |");
       int failures = 0;
+      int steps = 0;
       for (int i = 0; i < rates.length && failures < stopAfter; i++) {
-        int rate = rates[i];
-        Path recording = out.resolve(target.name + "-" + rate + ".jfr");
-        boolean profile = rate == profileRate && target.name.equals("imflux");
         String loadBefore = loadAverage();
-        StepResult result = load.step(i + 1, rate, warmup, measure, drain, target.process()::cpuNanos,
-            new LoadTest.Window() {
-              @Override
-              public void opened() {
-                if (profile) {
-                  target.process().jcmd("JFR.start", "name=bench", "settings=profile");
-                }
-              }
-
-              @Override
-              public void closed() {
-                if (profile) {
-                  target.process().jcmd("JFR.stop", "name=bench", "filename=" + recording);
-                }
-              }
-            });
+        StepResult result = step(load, target, ++steps, rates[i], warmup, measure, drain, null);
         results.add(result);
         line(StepTable.row(result) + " " + loadBefore + " |");
         // Only saturation (or loss) ends the sweep: a step that delivers its rate with a p99 over the bar still
         // tells nothing about the server's maximum throughput.
         failures = result.saturated() ? failures + 1 : 0;
-        if (profile) {
-          String summary = JfrReport.summarise(recording);
-          Files.writeString(out.resolve(target.name + "-" + rate + "-profile.txt"), summary);
-          System.out.println("profile of the measured window at " + rate + "/s: " + recording + "\n" + summary);
-        }
+      }
+      // The recording costs the server CPU (a profiled step delivered about half of an unprofiled one), so it is a
+      // step of its own after the sweep, not one of the sweep's.
+      if (profileRate > 0 && target.name.equals("imflux")) {
+        Path recording = out.resolve(target.name + "-" + profileRate + ".jfr");
+        String loadBefore = loadAverage();
+        StepResult profiled = step(load, target, ++steps, profileRate, warmup, measure, drain, recording);
+        line(StepTable.row(profiled) + " " + loadBefore + ", profiled with JFR, not part of the sweep |");
+        String summary = JfrReport.summarise(recording);
+        Files.writeString(out.resolve(target.name + "-" + profileRate + "-profile.txt"), summary);
+        System.out.println("profile of the measured window at " + profileRate + "/s: " + recording + "\n" + summary);
       }
       if (load.problems() > 0) {
         line("- problems: " + load.problems() + " " + load.problemSamples());
@@ -217,6 +206,26 @@ public final class Main {
       connections.forEach(GatewayConnection::close);
     }
     return results;
+  }
+
+  /** One step; with a {@code recording} path the server is recorded with JFR during the measured window. */
+  private static StepResult step(LoadTest load, Target target, int index, int rate, Duration warmup, Duration measure,
+      Duration drain, Path recording) {
+    return load.step(index, rate, warmup, measure, drain, target.process()::cpuNanos, new LoadTest.Window() {
+      @Override
+      public void opened() {
+        if (recording != null) {
+          target.process().jcmd("JFR.start", "name=bench", "settings=profile");
+        }
+      }
+
+      @Override
+      public void closed() {
+        if (recording != null) {
+          target.process().jcmd("JFR.stop", "name=bench", "filename=" + recording);
+        }
+      }
+    });
   }
 
   private void summary(Map<String, String> idleRows, Map<String, List<StepResult>> sweeps) {
