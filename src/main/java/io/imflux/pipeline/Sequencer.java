@@ -109,7 +109,8 @@ public class Sequencer {
       }
       done = now.thenRun(acknowledge);
     } else {
-      done = earlier.thenCompose(ignored -> effects.toFuture()).thenRun(acknowledge);
+      // Whatever became of the earlier batch, this one is acknowledged after it.
+      done = earlier.handle((ignored, error) -> null).thenCompose(ignored -> effects.toFuture()).thenRun(acknowledge);
     }
     waiting.put(conversationID, done);
     done.whenComplete((ignored, error) -> {
