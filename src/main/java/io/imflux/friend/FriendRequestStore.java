@@ -4,11 +4,10 @@ import static io.imflux.friend.RelationDocuments.key;
 import static io.imflux.friend.RelationDocuments.longOf;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.imflux.cluster.mongo.IdAndFieldFilter;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
@@ -25,6 +24,8 @@ import reactor.core.publisher.Mono;
 @Component
 class FriendRequestStore {
 
+  private static final String HANDLE_RESULT = "handleResult";
+
   private final RelationDocuments<FriendApplication> rows;
   private final IdLists sent;
   private final IdLists received;
@@ -33,10 +34,7 @@ class FriendRequestStore {
     this.rows = new RelationDocuments<>(database.getCollection("friend_request"), FriendRequestStore::decode);
     this.sent = new IdLists(database, "friend_request_from");
     this.received = new IdLists(database, "friend_request_to");
-    // Handling filters on _id and handleResult. The embedded store answers a filter from an index only when the
-    // index has exactly the filter's fields, and scans the whole collection otherwise.
-    Mono.from(rows.collection().createIndex(Indexes.ascending("_id", "handleResult"), new IndexOptions().unique(true)))
-        .subscribe();
+    IdAndFieldFilter.index(rows.collection(), HANDLE_RESULT);
   }
 
   Mono<FriendApplication> find(String fromUserID, String toUserID) {
@@ -64,7 +62,7 @@ class FriendRequestStore {
    */
   Mono<FriendApplication> apply(String fromUserID, String toUserID, String reqMsg, String ex, long now) {
     Bson update = Updates.combine(
-        Updates.set("handleResult", FriendApplication.PENDING),
+        Updates.set(HANDLE_RESULT, FriendApplication.PENDING),
         Updates.set("handleMsg", ""),
         Updates.set("reqMsg", reqMsg),
         Updates.set("ex", ex),
@@ -87,7 +85,7 @@ class FriendRequestStore {
   Mono<Boolean> handle(String fromUserID, String toUserID, int result, @Nullable String handlerUserID,
       @Nullable String handleMsg, long now) {
     List<Bson> sets = new ArrayList<>(4);
-    sets.add(Updates.set("handleResult", result));
+    sets.add(Updates.set(HANDLE_RESULT, result));
     sets.add(Updates.set("handleTime", now));
     if (handlerUserID != null) {
       sets.add(Updates.set("handlerUserID", handlerUserID));
@@ -96,14 +94,14 @@ class FriendRequestStore {
       sets.add(Updates.set("handleMsg", handleMsg));
     }
     return Mono.from(rows.collection().updateOne(
-            new Document("_id", key(fromUserID, toUserID)).append("handleResult", FriendApplication.PENDING),
+            IdAndFieldFilter.of(key(fromUserID, toUserID), HANDLE_RESULT, FriendApplication.PENDING),
             Updates.combine(sets)))
         .map(update -> update.getMatchedCount() == 1);
   }
 
   private static FriendApplication decode(Document document) {
     String[] users = RelationDocuments.users(document);
-    return new FriendApplication(users[0], users[1], document.get("handleResult", 0), document.get("reqMsg", ""),
+    return new FriendApplication(users[0], users[1], document.get(HANDLE_RESULT, 0), document.get("reqMsg", ""),
         longOf(document.get("createTime")), document.get("handlerUserID", ""), document.get("handleMsg", ""),
         longOf(document.get("handleTime")), document.get("ex", ""));
   }

@@ -5,6 +5,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import io.imflux.cluster.mongo.IdAndFieldFilter;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Set;
@@ -37,6 +38,9 @@ public final class VersionLog {
   private final String kind;
   private final MongoCollection<Document> logs;
   private final Clock clock;
+
+  /** The log document's version field (see {@link LogDocument}), its compare-and-set key with {@code _id}. */
+  static final String VERSION = "version";
 
   VersionLog(String kind, MongoCollection<Document> logs, Clock clock) {
     this.kind = kind;
@@ -96,7 +100,7 @@ public final class VersionLog {
         .flatMap(current -> {
           LogDocument next = current.record(elementIDs, state, clock.millis(), MAX_ENTRIES);
           return Mono.from(logs.replaceOne(
-                  new Document("_id", key(ownerID)).append("version", current.version()),
+                  IdAndFieldFilter.of(key(ownerID), VERSION, current.version()),
                   next.toBson(key(ownerID))))
               .filter(result -> result.getMatchedCount() == 1)
               .map(result -> next.head());

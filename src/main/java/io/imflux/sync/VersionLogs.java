@@ -1,15 +1,13 @@
 package io.imflux.sync;
 
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.imflux.cluster.mongo.IdAndFieldFilter;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
 
 /**
  * Hands out the {@link VersionLog} of each kind of list. Every kind lives in the one collection {@code version_log},
@@ -27,9 +25,7 @@ public class VersionLogs {
   public VersionLogs(MongoDatabase database, Clock clock) {
     this.logs = database.getCollection(COLLECTION);
     this.clock = clock;
-    // A log's compare-and-set filters on _id and version. The embedded store answers a filter from an index only when
-    // the index has exactly the filter's fields, and scans the whole collection otherwise.
-    Mono.from(logs.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true))).subscribe();
+    IdAndFieldFilter.index(logs, VersionLog.VERSION);
   }
 
   /**
